@@ -1,0 +1,95 @@
+// The raw-row contract between format readers and normalisation: every reader stages its file into a
+// temporary table with these columns (NULL where the format has nothing), and normalisation takes it
+// from there. Readers only say how their fields map; they never normalise.
+import type { Store } from '../store/index.js';
+
+/** Columns of a staged posts file, with their SQL types. */
+export const RAW_POST_COLUMNS = {
+  rec: 'BIGINT', // 1-based data record in the file (array element, CSV record, JSONL line)
+  line: 'BIGINT', // physical line when the reader knows it cheaply (JSONL), else NULL
+  id: 'VARCHAR',
+  id_scope: 'VARCHAR', // prefix that makes an id unique on its platform (a Telegram channel)
+  account: 'VARCHAR',
+  handle: 'VARCHAR',
+  name: 'VARCHAR',
+  time_raw: 'VARCHAR', // the time as written (ISO, epoch, IO archive, API v1.1 forms); parsed in normalisation
+  kind: 'VARCHAR', // post/repost/reply/quote when the format says; else derived
+  text: 'VARCHAR',
+  lang: 'VARCHAR',
+  hashtags: 'VARCHAR[]', // NULL: extract from text
+  urls: 'VARCHAR[]', // NULL: extract from text
+  mentions: 'VARCHAR[]', // NULL: extract from text
+  repost_of: 'VARCHAR',
+  repost_of_account: 'VARCHAR',
+  reply_to: 'VARCHAR',
+  reply_to_account: 'VARCHAR',
+  quote_of: 'VARCHAR',
+  client: 'VARCHAR',
+  acct_created: 'VARCHAR',
+  followers: 'BIGINT',
+  following: 'BIGINT',
+  acct_lang: 'VARCHAR',
+} as const;
+
+/** Columns of a staged accounts-only file (e.g. the IO archive's users file). */
+export const RAW_ACCOUNT_COLUMNS = {
+  rec: 'BIGINT',
+  account: 'VARCHAR',
+  handle: 'VARCHAR',
+  name: 'VARCHAR',
+  acct_created: 'VARCHAR',
+  followers: 'BIGINT',
+  following: 'BIGINT',
+  acct_lang: 'VARCHAR',
+} as const;
+
+export type RawPostColumn = keyof typeof RAW_POST_COLUMNS;
+export type RawAccountColumn = keyof typeof RAW_ACCOUNT_COLUMNS;
+
+/** Builds the SELECT list of a staging query: given expressions, typed NULLs for the rest. */
+export function selectList<C extends Record<string, string>>(
+  columns: C,
+  exprs: Partial<Record<keyof C & string, string>>,
+): string {
+  return Object.entries(columns)
+    .map(([name, type]) => `CAST(${exprs[name] ?? 'NULL'} AS ${type}) AS ${name}`)
+    .join(',\n  ');
+}
+
+export interface InputFile {
+  path: string;
+  /** Display name used in messages: the path as the user gave it. */
+  name: string;
+  bytes: number;
+  gzip: boolean;
+}
+
+/** A row the reader itself could not read (bad CSV structure, invalid JSON line). */
+export interface ReaderRejection {
+  reason: string;
+  record: number | null;
+  line: number | null;
+  detail: string;
+}
+
+export interface StageResult {
+  /** 'posts' stages RAW_POST_COLUMNS, 'accounts' stages RAW_ACCOUNT_COLUMNS. */
+  kind: 'posts' | 'accounts';
+  platform: string;
+  table: string;
+  /** False when the source has no time at all (a mapping without time): posts then load with NULL time. */
+  hasTime?: boolean;
+  /** False when the source has no post ids: each row then gets one from the file's hash and record. */
+  hasIds?: boolean;
+  /** Records seen, including the ones the reader rejected. */
+  rowsRead: number;
+  rejections: ReaderRejection[];
+  /** Maps data records to physical lines, for error examples; absent when records are lines already. */
+  linesOf?: (records: number[]) => Promise<Map<number, number>>;
+}
+
+export interface StageContext {
+  store: Store;
+  file: InputFile;
+  table: string;
+}

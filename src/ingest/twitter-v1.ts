@@ -1,0 +1,42 @@
+// Twitter API v1.1 tweet objects (legacy academic datasets): one tweet per line, or one array of
+// tweets per line, gzip or not. Extended tweets carry their full text in extended_tweet.full_text.
+import { readJsonLines } from './_json.js';
+import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
+
+export async function stageTwitterV1(ctx: StageContext): Promise<StageResult> {
+  const read = await readJsonLines(ctx);
+  const s = (path: string) => `json_extract_string(j, '${path}')`;
+  const list = (path: string) => `json_extract_string(j, '${path}')`;
+  await ctx.store.run(`
+    CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, {
+      rec: 'rec',
+      line: 'line',
+      id: `coalesce(${s('$.id_str')}, ${s('$.id')})`,
+      account: `coalesce(${s('$.user.id_str')}, ${s('$.user.id')})`,
+      handle: s('$.user.screen_name'),
+      name: s('$.user.name'),
+      time_raw: s('$.created_at'),
+      kind: `CASE WHEN json_exists(j, '$.retweeted_status') AND ${s('$.retweeted_status')} IS NOT NULL THEN 'repost'
+        WHEN coalesce(${s('$.quoted_status_id_str')}, ${s('$.quoted_status_id')}) IS NOT NULL THEN 'quote'
+        WHEN coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')}) IS NOT NULL THEN 'reply'
+        ELSE 'post' END`,
+      text: `coalesce(${s('$.extended_tweet.full_text')}, ${s('$.full_text')}, ${s('$.text')})`,
+      lang: s('$.lang'),
+      hashtags: `CASE WHEN json_exists(j, '$.entities.hashtags') THEN ${list('$.entities.hashtags[*].text')} END`,
+      urls: `CASE WHEN json_exists(j, '$.entities.urls') THEN list_transform(json_extract(j, '$.entities.urls[*]'),
+        u -> coalesce(json_extract_string(u, '$.expanded_url'), json_extract_string(u, '$.url'))) END`,
+      mentions: `CASE WHEN json_exists(j, '$.entities.user_mentions') THEN ${list('$.entities.user_mentions[*].screen_name')} END`,
+      repost_of: `coalesce(${s('$.retweeted_status.id_str')}, ${s('$.retweeted_status.id')})`,
+      repost_of_account: `coalesce(${s('$.retweeted_status.user.id_str')}, ${s('$.retweeted_status.user.id')})`,
+      reply_to: `coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')})`,
+      reply_to_account: `coalesce(${s('$.in_reply_to_user_id_str')}, ${s('$.in_reply_to_user_id')})`,
+      quote_of: `coalesce(${s('$.quoted_status_id_str')}, ${s('$.quoted_status_id')})`,
+      // "source" is an HTML anchor: <a href="...">Twitter for Android</a>
+      client: `nullif(regexp_replace(${s('$.source')}, '<[^>]*>', '', 'g'), '')`,
+      acct_created: s('$.user.created_at'),
+      followers: `try_cast(${s('$.user.followers_count')} AS BIGINT)`,
+      following: `try_cast(${s('$.user.friends_count')} AS BIGINT)`,
+      acct_lang: s('$.user.lang'),
+    })} FROM ${ctx.table}_src; DROP TABLE ${ctx.table}_src;`);
+  return { kind: 'posts', platform: 'twitter', table: ctx.table, ...read };
+}

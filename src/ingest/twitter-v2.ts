@@ -1,0 +1,66 @@
+// Twitter API v2: response pages ({data, includes: {users, tweets}}), as one JSON document, or as JSON
+// Lines of pages or of single tweets. Tweets in includes.tweets (the originals that data retweets or
+// quotes) load too; users in includes.users give handles, names and follower counts.
+import { readJsonDocument, readJsonLines } from './_json.js';
+import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
+
+export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'lines'): Promise<StageResult> {
+  const read = layout === 'lines' ? await readJsonLines(ctx) : await readJsonDocument(ctx, '$');
+  const t = ctx.table;
+  // Each source value is a page (data may be one tweet or an array) or a bare tweet.
+  await ctx.store.run(`
+    CREATE OR REPLACE TEMP TABLE ${t}_tweets AS
+    WITH pages AS (SELECT rec, line, j FROM ${t}_src WHERE json_exists(j, '$.data') OR json_exists(j, '$.includes'))
+    SELECT rec, line, j AS tw FROM ${t}_src WHERE NOT json_exists(j, '$.data') AND json_exists(j, '$.id')
+    UNION ALL SELECT rec, line, unnest(json_extract(j, '$.data[*]')) FROM pages WHERE json_type(j, '$.data') = 'ARRAY'
+    UNION ALL SELECT rec, line, json_extract(j, '$.data') FROM pages WHERE json_type(j, '$.data') = 'OBJECT'
+    UNION ALL SELECT rec, line, unnest(json_extract(j, '$.includes.tweets[*]')) FROM pages;
+    CREATE OR REPLACE TEMP TABLE ${t}_users AS
+    SELECT json_extract_string(u, '$.id') AS uid, any_value(u) AS u FROM (
+      SELECT unnest(json_extract(j, '$.includes.users[*]')) AS u FROM ${t}_src) GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE ${t}_authors AS
+    SELECT json_extract_string(tw, '$.id') AS tid, any_value(json_extract_string(tw, '$.author_id')) AS author
+    FROM ${t}_tweets GROUP BY ALL;`);
+  const s = (path: string) => `json_extract_string(tw, '${path}')`;
+  const ref = (type: string) =>
+    `list_extract(list_transform(list_filter(json_extract(tw, '$.referenced_tweets[*]'),
+      r -> json_extract_string(r, '$.type') = '${type}'), r -> json_extract_string(r, '$.id')), 1)`;
+  const u = (path: string) => `json_extract_string(users.u, '${path}')`;
+  await ctx.store.run(`
+    CREATE OR REPLACE TEMP TABLE ${t} AS SELECT ${selectList(RAW_POST_COLUMNS, {
+      rec: 'rec',
+      line: 'line',
+      id: s('$.id'),
+      account: s('$.author_id'),
+      handle: u('$.username'),
+      name: u('$.name'),
+      time_raw: s('$.created_at'),
+      kind: `CASE WHEN ${ref('retweeted')} IS NOT NULL THEN 'repost' WHEN ${ref('quoted')} IS NOT NULL THEN 'quote'
+        WHEN ${ref('replied_to')} IS NOT NULL THEN 'reply' ELSE 'post' END`,
+      text: s('$.text'),
+      lang: s('$.lang'),
+      hashtags: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.hashtags[*].tag'), []) END`,
+      urls: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(list_transform(json_extract(tw, '$.entities.urls[*]'),
+        x -> coalesce(json_extract_string(x, '$.unwound_url'), json_extract_string(x, '$.expanded_url'), json_extract_string(x, '$.url'))), []) END`,
+      mentions: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.mentions[*].username'), []) END`,
+      repost_of: ref('retweeted'),
+      repost_of_account: `(SELECT author FROM ${t}_authors a WHERE a.tid = ${ref('retweeted')})`,
+      reply_to: ref('replied_to'),
+      reply_to_account: s('$.in_reply_to_user_id'),
+      quote_of: ref('quoted'),
+      client: s('$.source'),
+      acct_created: u('$.created_at'),
+      followers: `try_cast(${u('$.public_metrics.followers_count')} AS BIGINT)`,
+      following: `try_cast(${u('$.public_metrics.following_count')} AS BIGINT)`,
+    })} FROM ${t}_tweets LEFT JOIN ${t}_users users ON users.uid = ${s('$.author_id')};
+    DROP TABLE ${t}_src; DROP TABLE ${t}_tweets; DROP TABLE ${t}_users; DROP TABLE ${t}_authors;`);
+  const { n } = await ctx.store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`);
+  // A page is one source value but holds many tweets: rows read are the tweets found.
+  return {
+    kind: 'posts',
+    platform: 'twitter',
+    table: t,
+    ...read,
+    rowsRead: Number(n) + read.rejections.length,
+  };
+}

@@ -1,0 +1,373 @@
+// Loading files into a store: detect every file first (so a wrong file fails before anything loads),
+// stage each with its format reader, then normalise staged rows into posts and accounts in SQL, with
+// every row that cannot be used counted under its reason. Bad rows never stop the good ones.
+import { basename } from 'node:path';
+import {
+  type Detection,
+  describeFile,
+  detectFormat,
+  type InputFile,
+  type StageOptions,
+  type StageResult,
+  sha256File,
+  stageFile,
+} from '../ingest/index.js';
+import type { Store } from '../store/index.js';
+import { EXAMPLES_PER_REASON, type FileReport, type IngestReport, type RejectionGroup } from './report.js';
+import { installNormalizers } from './text.sql.js';
+
+export interface LoadOptions extends StageOptions {
+  onProgress?: (event: LoadProgress) => void;
+}
+
+export type LoadProgress =
+  | { stage: 'detected'; file: string; format: string }
+  | { stage: 'reading' | 'normalising'; file: string; index: number; total: number }
+  | { stage: 'loaded'; file: string; report: FileReport };
+
+/** Longest text kept per post; longer texts are cut (no platform allows posts near this size). */
+export const MAX_TEXT_CHARS = 100_000;
+/** Rejected rows kept per reason and file in the store's rejections table. */
+const REJECTIONS_KEPT = 1000;
+
+export async function loadFiles(
+  store: Store,
+  paths: string[],
+  options: LoadOptions = {},
+): Promise<IngestReport> {
+  const started = performance.now();
+  await installNormalizers(store);
+  const files: { file: InputFile; detection: Detection; sha: Promise<string> }[] = [];
+  for (const path of paths) {
+    const file = await describeFile(path);
+    const detection = await detectFormat(file, {
+      preset: options.preset,
+      hasMapping: options.mapping !== undefined,
+    });
+    options.onProgress?.({ stage: 'detected', file: file.name, format: detection.format });
+    files.push({ file, detection, sha: sha256File(path) });
+  }
+  // Hash every file while the engine reads; nothing waits on it until the report.
+  for (const f of files) f.sha.catch(() => undefined);
+  const reports: FileReport[] = [];
+  for (const [index, { file, detection, sha }] of files.entries()) {
+    const fileStarted = performance.now();
+    options.onProgress?.({ stage: 'reading', file: file.name, index, total: files.length });
+    const fileId = await nextFileId(store);
+    const table = `ls_stage_${fileId}`;
+    const staged = await stageFile(store, file, detection, table, options);
+    options.onProgress?.({ stage: 'normalising', file: file.name, index, total: files.length });
+    const sha256 = await sha;
+    const outcome =
+      staged.kind === 'posts'
+        ? await normalisePosts(store, staged, fileId, sha256)
+        : await normaliseAccounts(store, staged, fileId);
+    const { groups: rejections, kept } = await collectRejections(store, staged, outcome.rejected);
+    await store.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${table}_n;`);
+    const report: FileReport = {
+      file: file.name,
+      sha256,
+      bytes: file.bytes,
+      format:
+        detection.format + (detection.format === 'csv' && detection.preset ? `:${detection.preset}` : ''),
+      platform: staged.platform,
+      rowsRead: staged.rowsRead,
+      rowsLoaded: outcome.loaded,
+      rowsRejected: rejections.reduce((sum, r) => sum + r.count, 0),
+      rejections,
+      accounts: outcome.accounts,
+      timeZone: staged.timeZone,
+      hasTime: staged.hasTime ?? true,
+      seconds: (performance.now() - fileStarted) / 1000,
+    };
+    await recordFile(store, fileId, file, report, kept);
+    options.onProgress?.({ stage: 'loaded', file: file.name, report });
+    reports.push(report);
+  }
+  const totals = await store.one<{ posts: bigint; accounts: bigint }>(
+    `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM accounts) AS accounts`,
+  );
+  return {
+    files: reports,
+    totals: {
+      posts: Number(totals.posts),
+      accounts: Number(totals.accounts),
+      rowsRead: reports.reduce((s, r) => s + r.rowsRead, 0),
+      rowsRejected: reports.reduce((s, r) => s + r.rowsRejected, 0),
+    },
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+async function nextFileId(store: Store): Promise<number> {
+  const { id } = await store.one<{ id: number }>(`SELECT coalesce(max(file_id), 0) + 1 AS id FROM files`);
+  return Number(id);
+}
+
+interface Outcome {
+  loaded: number;
+  accounts: number;
+  /** Table of rows rejected in normalisation: rec, line, reason, detail. */
+  rejected: string;
+}
+
+type Staged = StageResult & { timeZone: string | null };
+
+async function normalisePosts(
+  store: Store,
+  staged: Staged,
+  fileId: number,
+  sha256: string,
+): Promise<Outcome> {
+  const t = staged.table;
+  const tz = staged.timeZone;
+  const rt = '^RT @([A-Za-z0-9_]+):';
+  // Rows without an id get one from the file's content hash and record: stable across runs, and two
+  // distinct rows never share it (loading the very same file twice is then caught as duplicates).
+  await store.run(
+    `
+    CREATE OR REPLACE TEMP TABLE ${t}_n AS
+    WITH base AS (
+      SELECT *, nullif(trim(account), '') AS acct, ls_time_in(time_raw, $tz) AS ts,
+        CASE WHEN nullif(trim(id), '') IS NULL THEN NULL
+             WHEN id_scope IS NOT NULL THEN id_scope || '/' || trim(id) ELSE trim(id) END AS scoped_id
+      FROM ${t}),
+    keyed AS (
+      SELECT *, coalesce(scoped_id, CASE WHEN $synthesise THEN $prefix || rec END) AS pid FROM base),
+    judged AS (
+      SELECT *,
+        CASE WHEN kind = 'service' THEN 'not a post (service message)'
+             WHEN acct IS NULL THEN 'missing account'
+             WHEN pid IS NULL THEN 'missing post id'
+             WHEN time_raw IS NULL AND $hasTime THEN 'missing time'
+             WHEN time_raw IS NOT NULL AND ts IS NULL THEN 'unreadable time'
+             WHEN ts < TIMESTAMP '1990-01-01' OR ts >= TIMESTAMP '2100-01-01' THEN 'time out of range'
+        END AS bad
+      FROM keyed)
+    SELECT *,
+      coalesce(bad, CASE
+        WHEN EXISTS (SELECT 1 FROM posts p WHERE p.platform = $platform AND p.id = judged.pid) THEN 'duplicate post id'
+        WHEN row_number() OVER (PARTITION BY bad IS NULL, pid ORDER BY rec) > 1 THEN '${REPEATED}' END) AS reason
+    FROM judged`,
+    {
+      tz,
+      synthesise: staged.hasIds === false,
+      prefix: `${sha256.slice(0, 12)}:`,
+      hasTime: staged.hasTime ?? true,
+      platform: staged.platform,
+    },
+  );
+  await mergeRepeatedRows(store, `${t}_n`);
+  await store.run(
+    `
+    INSERT INTO posts
+    WITH good AS (
+      SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body,
+        coalesce(kind, CASE WHEN regexp_matches(text, '${rt}') THEN 'repost'
+          WHEN reply_to IS NOT NULL OR reply_to_account IS NOT NULL THEN 'reply'
+          WHEN quote_of IS NOT NULL THEN 'quote' ELSE 'post' END) AS kind2,
+        CASE WHEN urls IS NULL THEN ls_urls_in_text(left(text, ${MAX_TEXT_CHARS})) ELSE ls_urls(urls) END AS curls
+      FROM ${t}_n WHERE reason IS NULL),
+    shaped AS (
+      SELECT *, coalesce(repost_of_account,
+        CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(body, '${rt}', 1), '')) END) AS rp_acct
+      FROM good)
+    SELECT $platform, pid, acct, ts, kind2, body, ls_text_norm(body), lang,
+      CASE WHEN hashtags IS NULL THEN ls_tags_in_text(body) ELSE ls_tags(hashtags) END,
+      curls, ls_domains(curls),
+      CASE WHEN mentions IS NULL THEN ls_mentions_in_text(body) ELSE ls_mentions(mentions) END,
+      -- A repost whose source names no original is keyed by who was reposted and what was said,
+      -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
+      coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(lower(rp_acct), '') || '|' ||
+        coalesce(ls_text_norm(regexp_replace(body, '${rt}s*', '')), '')), 20) END),
+      rp_acct, reply_to, reply_to_account, quote_of, left(client, 200), $fileId, rec
+    FROM shaped`,
+    { platform: staged.platform, fileId },
+  );
+  const accounts = await upsertAccounts(store, `${t}_n`, 'reason IS NULL', 'acct', staged, fileId, tz, false);
+  const { loaded } = await store.one<{ loaded: bigint }>(
+    `SELECT count(*) AS loaded FROM ${t}_n WHERE reason IS NULL`,
+  );
+  return { loaded: Number(loaded), accounts, rejected: `${t}_n` };
+}
+
+/** Rows that repeat a post id within one file: some layouts give one row per shared object of a post. */
+const REPEATED = 'repeated post id (merged into its first row)';
+
+/** Gives each first row the union of its repeats' hashtags, URLs and mentions. */
+async function mergeRepeatedRows(store: Store, table: string): Promise<void> {
+  const { n } = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM ${table} WHERE reason = '${REPEATED}'`,
+  );
+  if (n === 0n) return;
+  const union = (col: string) =>
+    `CASE WHEN count(${col}) = 0 THEN NULL ELSE flatten(list(${col}) FILTER (WHERE ${col} IS NOT NULL)) END AS ${col}`;
+  await store.run(`
+    UPDATE ${table} SET hashtags = m.hashtags, urls = m.urls, mentions = m.mentions
+    FROM (SELECT pid AS mpid, ${union('hashtags')}, ${union('urls')}, ${union('mentions')}
+          FROM ${table} WHERE reason IS NULL OR reason = '${REPEATED}' GROUP BY pid HAVING count(*) > 1) m
+    WHERE ${table}.pid = m.mpid AND ${table}.reason IS NULL`);
+}
+
+async function normaliseAccounts(store: Store, staged: Staged, fileId: number): Promise<Outcome> {
+  const t = staged.table;
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE ${t}_n AS
+    SELECT *, nullif(trim(account), '') AS acct,
+      CASE WHEN nullif(trim(account), '') IS NULL THEN 'missing account'
+           WHEN row_number() OVER (PARTITION BY nullif(trim(account), '') ORDER BY rec) > 1 THEN 'duplicate account'
+      END AS reason
+    FROM ${t}`);
+  const accounts = await upsertAccounts(
+    store,
+    `${t}_n`,
+    'reason IS NULL',
+    'acct',
+    staged,
+    fileId,
+    staged.timeZone,
+    true,
+  );
+  return { loaded: accounts, accounts, rejected: `${t}_n` };
+}
+
+/**
+ * Adds the accounts of loaded rows, or completes ones already known. Posts files keep the values of an
+ * account's latest post; an accounts file (authoritative) overrides what posts said.
+ */
+async function upsertAccounts(
+  store: Store,
+  table: string,
+  where: string,
+  key: string,
+  staged: Staged,
+  fileId: number,
+  tz: string | null,
+  authoritative: boolean,
+): Promise<number> {
+  const order = authoritative ? 'rec' : "row(coalesce(ts, TIMESTAMP '1970-01-01'), rec)";
+  const pick = (col: string) => `arg_max(${col}, ${order}) FILTER (WHERE ${col} IS NOT NULL)`;
+  const merge = (col: string) =>
+    authoritative
+      ? `coalesce(excluded.${col}, accounts.${col})`
+      : `coalesce(accounts.${col}, excluded.${col})`;
+  const { n } = await store.one<{ n: bigint }>(
+    `SELECT count(DISTINCT ${key}) AS n FROM ${table} WHERE ${where}`,
+  );
+  await store.run(
+    `
+    INSERT INTO accounts
+    SELECT $platform, ${key}, left(${pick('handle')}, 200), left(${pick('name')}, 500),
+      ls_time_in(${pick('acct_created')}, $tz), ${pick('followers')}, ${pick('following')}, ${pick('acct_lang')}, $fileId
+    FROM ${table} WHERE ${where} GROUP BY ${key}
+    ON CONFLICT (platform, id) DO UPDATE SET
+      handle = ${merge('handle')}, name = ${merge('name')}, created = ${merge('created')},
+      followers = ${merge('followers')}, following = ${merge('following')}, lang = ${merge('lang')}`,
+    { platform: staged.platform, tz, fileId },
+  );
+  return Number(n);
+}
+
+/** Why each rejected row was rejected, in words a user can act on. */
+const DETAIL = `CASE reason
+  WHEN 'missing account' THEN 'no account id'
+  WHEN 'missing post id' THEN 'no post id'
+  WHEN 'missing time' THEN 'no time'
+  WHEN 'unreadable time' THEN 'cannot read time "' || left(time_raw, 60) || '": expected ISO 8601, epoch seconds, YYYY-MM-DD HH:MM or the API v1.1 form'
+  WHEN 'time out of range' THEN 'time ' || strftime(ts, '%Y-%m-%d %H:%M') || ' is before 1990 or after 2099'
+  WHEN 'duplicate post id' THEN 'post id ' || left(pid, 80) || ' is already in the store'
+  WHEN '${REPEATED}' THEN 'post id ' || left(pid, 80) || ' appears earlier in the file; its lists were merged into that row'
+  WHEN 'duplicate account' THEN 'account ' || left(acct, 80) || ' appears earlier in the file'
+  ELSE reason END`;
+
+interface RejectedRow {
+  reason: string;
+  record: number | null;
+  line: number | null;
+  detail: string;
+}
+
+/**
+ * Reader rejections and normalisation rejections grouped by reason, with the first examples placed by
+ * line; also returns up to REJECTIONS_KEPT rows per reason for the store.
+ */
+async function collectRejections(
+  store: Store,
+  staged: Staged,
+  table: string,
+): Promise<{ groups: RejectionGroup[]; kept: RejectedRow[] }> {
+  const counts = await store.all<{ reason: string; n: bigint }>(
+    `SELECT reason, count(*) AS n FROM ${table} WHERE reason IS NOT NULL GROUP BY reason`,
+  );
+  const rows = await store.all<{ reason: string; rec: bigint; line: bigint | null; detail: string }>(`
+    SELECT reason, rec, line, ${DETAIL} AS detail FROM ${table} WHERE reason IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY reason ORDER BY rec) <= ${REJECTIONS_KEPT}
+    ORDER BY reason, rec`);
+  const kept: RejectedRow[] = [
+    ...staged.rejections,
+    ...rows.map((r) => ({
+      reason: r.reason,
+      record: Number(r.rec),
+      line: r.line === null ? null : Number(r.line),
+      detail: r.detail,
+    })),
+  ];
+  const total = new Map<string, number>(counts.map((c) => [c.reason, Number(c.n)]));
+  for (const r of staged.rejections) total.set(r.reason, (total.get(r.reason) ?? 0) + 1);
+  const groups: RejectionGroup[] = [];
+  for (const [reason, count] of total) {
+    const examples = kept.filter((r) => r.reason === reason).slice(0, EXAMPLES_PER_REASON);
+    groups.push({
+      reason,
+      count,
+      examples: examples.map(({ record, line, detail }) => ({ record, line, detail })),
+    });
+  }
+  // Examples from CSV carry records; find their physical lines in one bounded pass.
+  const unplaced = groups.flatMap((g) => g.examples).filter((e) => e.line === null && e.record !== null);
+  if (staged.linesOf && unplaced.length > 0) {
+    const lines = await staged.linesOf(unplaced.map((e) => e.record as number));
+    for (const e of unplaced) e.line = lines.get(e.record as number) ?? null;
+  }
+  groups.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return { groups, kept };
+}
+
+async function recordFile(
+  store: Store,
+  fileId: number,
+  file: InputFile,
+  report: FileReport,
+  kept: RejectedRow[],
+): Promise<void> {
+  await store.run(
+    `INSERT INTO files VALUES ($id, $path, $name, $sha, $bytes, $format, $platform, $read, $loaded, $rejected, $accounts, $report)`,
+    {
+      id: fileId,
+      path: file.path,
+      name: basename(file.path),
+      sha: report.sha256,
+      bytes: file.bytes,
+      format: report.format,
+      platform: report.platform,
+      read: report.rowsRead,
+      loaded: report.rowsLoaded,
+      rejected: report.rowsRejected,
+      accounts: report.accounts,
+      report: JSON.stringify(report),
+    },
+  );
+  if (kept.length === 0) return;
+  const appender = await store.con.createAppender('rejections');
+  for (const r of kept) {
+    appender.appendInteger(fileId);
+    appender.appendVarchar(r.reason);
+    if (r.record === null) appender.appendNull();
+    else appender.appendBigInt(BigInt(r.record));
+    if (r.line === null) appender.appendNull();
+    else appender.appendBigInt(BigInt(r.line));
+    appender.appendVarchar(r.detail);
+    appender.endRow();
+  }
+  appender.closeSync();
+}

@@ -1,0 +1,137 @@
+// Text, hashtag, mention and URL normalisation as DuckDB macros, so that millions of rows are normalised
+// inside the engine. One definition serves ingest, tests and (later) every signal. NFKC is the one step
+// DuckDB lacks: it is a JS function called only for the rare strings that contain a character it can change.
+import { DuckDBScalarFunction, type DuckDBVarCharVector, VARCHAR } from '@duckdb/node-api';
+import type { Store } from '../store/index.js';
+import { NFKC_TRIGGER_RANGES } from './_nfkc-ranges.js';
+
+/** RE2 character class of the code points NFKC may change (see _nfkc-ranges.ts). */
+export const NFKC_TRIGGER_CLASS = `[${NFKC_TRIGGER_RANGES.trim()
+  .split(/\s+/)
+  .map((r) =>
+    r
+      .split('-')
+      .map((h) => `\\x{${h}}`)
+      .join('-'),
+  )
+  .join('')}]`;
+
+// Arabic diacritics (harakat, superscript alef, Quranic marks) and tatweel are dropped; spelling, not meaning.
+const ARABIC_MARKS = String.raw`[\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{06D6}-\x{06DC}\x{06DF}-\x{06E8}\x{06EA}-\x{06ED}\x{0640}]`;
+// Invisible characters that campaigns insert to defeat exact matching; ZWNJ is handled separately.
+const INVISIBLES = String.raw`[\x{200B}\x{200D}-\x{200F}\x{202A}-\x{202E}\x{2060}-\x{2064}\x{2066}-\x{2069}\x{FEFF}\x{00AD}]`;
+// Arabic yeh/kaf/alef maksura to Persian; Arabic-Indic and Persian digits to ASCII.
+const FROM_CHARS = 'يكى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹';
+const TO_CHARS = 'یکی01234567890123456789';
+// A URL in running text ends at whitespace, quotes, brackets or angle brackets (Markdown links included).
+export const URL_IN_TEXT = String.raw`https?://[^\s<>"\x{27}\x{60}()\[\]{}]+`;
+// Query parameters that only track the click; dropping them makes shared links comparable.
+const TRACKING_PARAM =
+  '^(utm_[^=]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|ref_url)(=|$)';
+
+const MACROS = String.raw`
+CREATE OR REPLACE MACRO ls_fold(s) AS
+  lower(translate(regexp_replace(
+    CASE WHEN regexp_matches(s, '${NFKC_TRIGGER_CLASS}') THEN ls_nfkc(s) ELSE s END,
+    '${ARABIC_MARKS}|${INVISIBLES}', '', 'g'), '${FROM_CHARS}', '${TO_CHARS}'));
+
+CREATE OR REPLACE MACRO ls_text_norm(s) AS
+  nullif(trim(regexp_replace(regexp_replace(ls_fold(regexp_replace(s, '${URL_IN_TEXT}', ' ', 'g')),
+    '\x{200C}', ' ', 'g'), '\s+', ' ', 'g')), '');
+
+CREATE OR REPLACE MACRO ls_tag(h) AS
+  nullif(trim(regexp_replace(ls_fold(regexp_replace(h, '^[#＃]+', '')), '[\x{200C}\s_]+', '_', 'g'), '_'), '');
+
+CREATE OR REPLACE MACRO ls_tags(list) AS
+  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_tag(x)), x -> x IS NOT NULL)));
+
+CREATE OR REPLACE MACRO ls_tags_in_text(s) AS
+  ls_tags(regexp_extract_all(regexp_replace(coalesce(s, ''), '${URL_IN_TEXT}', ' ', 'g'),
+    '(?:^|[^\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_\x{200C}]+)', 1));
+
+CREATE OR REPLACE MACRO ls_mention(m) AS nullif(lower(trim(regexp_replace(m, '^@+', ''))), '');
+
+CREATE OR REPLACE MACRO ls_mentions(list) AS
+  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_mention(x)), x -> x IS NOT NULL)));
+
+CREATE OR REPLACE MACRO ls_mentions_in_text(s) AS
+  ls_mentions(regexp_extract_all(regexp_replace(coalesce(s, ''), '${URL_IN_TEXT}', ' ', 'g'),
+    '(?:^|[^\p{L}\p{N}_])@([A-Za-z0-9_]{1,50})', 1));
+
+CREATE OR REPLACE MACRO ls_url_host(u) AS
+  regexp_replace(regexp_replace(rtrim(lower(regexp_extract(u, '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#]*)', 1)), '.'),
+    '^www\d*\.', ''), ':(80|443)$', '');
+
+CREATE OR REPLACE MACRO ls_url_query(u) AS
+  array_to_string(list_sort(list_filter(string_split(regexp_extract(u, '\?([^#]*)', 1), '&'),
+    x -> x <> '' AND NOT regexp_matches(lower(x), '${TRACKING_PARAM}'))), '&');
+
+CREATE OR REPLACE MACRO ls_url_canon(u) AS
+  CASE WHEN regexp_matches(u, '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]') AND ls_url_host(u) <> '' THEN
+    CASE WHEN lower(regexp_extract(u, '^([A-Za-z][A-Za-z0-9+.-]*)', 1)) IN ('http', 'https') THEN 'https'
+         ELSE lower(regexp_extract(u, '^([A-Za-z][A-Za-z0-9+.-]*)', 1)) END
+    || '://' || ls_url_host(u)
+    || regexp_replace(regexp_extract(u, '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*([^?#]*)', 1), '/+$', '')
+    || CASE WHEN ls_url_query(u) <> '' THEN '?' || ls_url_query(u) ELSE '' END
+  END;
+
+-- Trailing sentence punctuation is not part of a link pasted into text.
+CREATE OR REPLACE MACRO ls_url(raw) AS ls_url_canon(regexp_replace(trim(raw), '[.,;:!?…\x{27}")»]+$', ''));
+
+CREATE OR REPLACE MACRO ls_urls(list) AS
+  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_url(x)), x -> x IS NOT NULL)));
+
+CREATE OR REPLACE MACRO ls_urls_in_text(s) AS ls_urls(regexp_extract_all(coalesce(s, ''), '${URL_IN_TEXT}'));
+
+CREATE OR REPLACE MACRO ls_domains(urls) AS
+  list_sort(list_distinct(list_transform(urls, x -> regexp_extract(x, '^[a-z][a-z0-9+.-]*://([^/?#]+)', 1))));
+
+-- A time as the formats write it, to UTC: epoch seconds or milliseconds, ISO 8601 with or without a zone
+-- (none means UTC), 'YYYY-MM-DD HH:MM' (IO archive), 'Tue Dec 08 18:54:01 +0000 2009' (API v1.1).
+CREATE OR REPLACE MACRO ls_time(s) AS
+  CASE
+    WHEN s IS NULL OR trim(s) = '' THEN NULL
+    WHEN regexp_full_match(trim(s), '-?\d{1,11}(\.\d+)?') THEN try_cast(make_timestamp(CAST(trim(s)::DOUBLE * 1e6 AS BIGINT)) AS TIMESTAMP)
+    WHEN regexp_full_match(trim(s), '\d{12,14}') THEN make_timestamp(trim(s)::BIGINT * 1000)
+    ELSE coalesce(
+      try_cast(try_cast(trim(s) AS TIMESTAMPTZ) AS TIMESTAMP),
+      try_cast(try_strptime(trim(s), '%a %b %d %H:%M:%S %z %Y') AS TIMESTAMP),
+      try_strptime(trim(s), ['%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M']))
+  END;
+
+-- The same, reading a time written without a zone as local time in tz (NULL tz: UTC).
+CREATE OR REPLACE MACRO ls_time_in(s, tz) AS
+  CASE WHEN tz IS NULL OR regexp_matches(trim(s), '([Zz]|[+-]\d\d:?\d\d)$|^-?\d+(\.\d+)?$| [+-]\d{4} ')
+    THEN ls_time(s) ELSE try_cast(timezone(tz, ls_time(s)) AS TIMESTAMP) END;
+
+-- A cell holding a Python-style or JSON-style list, '[a, b]' or "['a', 'b']" or '["a"]'; NULL when empty.
+CREATE OR REPLACE MACRO ls_list_cell(c) AS
+  CASE WHEN c IS NULL OR trim(c) IN ('', '[]') THEN []::VARCHAR[]
+  ELSE list_filter(list_transform(string_split(regexp_replace(trim(c), '^\[|\]$', '', 'g'), ','),
+    x -> trim(trim(x), '''"')), x -> x <> '') END;
+`;
+
+const installed = new WeakSet<Store>();
+
+/** Installs the ls_* macros and the NFKC function on a store's connection (once per store). */
+export async function installNormalizers(store: Store): Promise<void> {
+  if (installed.has(store)) return;
+  store.con.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: 'ls_nfkc',
+      returnType: VARCHAR,
+      parameterTypes: [VARCHAR],
+      mainFunction: (_info, input, output) => {
+        const source = input.getColumnVector(0) as DuckDBVarCharVector;
+        const target = output as DuckDBVarCharVector;
+        for (let i = 0; i < input.rowCount; i++) {
+          const value = source.getItem(i);
+          target.setItem(i, value === null ? null : value.normalize('NFKC'));
+        }
+        target.flush();
+      },
+    }),
+  );
+  await store.run(MACROS);
+  installed.add(store);
+}
