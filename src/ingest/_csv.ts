@@ -57,7 +57,11 @@ export async function readCsvToTable(
   nulls: string[] = [''],
 ): Promise<CsvReadResult> {
   const { store, file } = ctx;
-  const crlf = headText(await readHead(file, 64 * 1024)).includes('\r\n');
+  // The header line's ending decides: in an LF file, a CRLF inside a quoted cell is text, not a line end
+  // (reading such a file as CRLF found no records at all).
+  const head = headText(await readHead(file, 64 * 1024));
+  const eol = head.indexOf('\n');
+  const crlf = eol > 0 && head[eol - 1] === '\r';
   const names = uniqueNames(header);
   const columns = `{${names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
   const src = `${ctx.table}_src`;

@@ -59,15 +59,21 @@ export async function readJsonLines(ctx: StageContext): Promise<JsonReadResult> 
 
 /**
  * A whole JSON document. `path` is a JSON path to the array of items inside it (e.g. '$.messages[*]'),
- * or '$[*]' for a top-level array. Unlike JSON Lines, a broken document cannot be partly trusted.
+ * or '$[*]' for a top-level array, or '$' for the document itself (each element if it is an array).
+ * Unlike JSON Lines, a broken document cannot be partly trusted.
  */
 export async function readJsonDocument(ctx: StageContext, itemsPath: string): Promise<JsonReadResult> {
   const { store, file } = ctx;
+  // json_extract with '$' gives one JSON value, not a list, and unnest() rejects it.
+  const items =
+    itemsPath === '$'
+      ? `CASE WHEN json_type(json) = 'ARRAY' THEN json_extract(json, '$[*]') ELSE [json] END`
+      : `json_extract(json, ${sqlString(itemsPath)})`;
   try {
     await store.run(`
       CREATE OR REPLACE TEMP TABLE ${ctx.table}_src AS
       SELECT row_number() OVER () AS rec, NULL::BIGINT AS line, j FROM (
-        SELECT unnest(json_extract(json, ${sqlString(itemsPath)})) AS j
+        SELECT unnest(${items}) AS j
         FROM read_json_objects(${sqlString(file.path)}, format = 'unstructured',
           compression = ${compression(file)}, maximum_object_size = ${Math.max(16 * 1024 * 1024, file.gzip ? 2 ** 31 : file.bytes + 1024)}))`);
   } catch (err) {

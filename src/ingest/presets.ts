@@ -54,8 +54,10 @@ export const PRESETS: Preset[] = [
       h.includes('object_id')
         ? {
             mapping: { account: 'account_id', repost_of: 'object_id', time: 'timestamp_share' },
+            // One row per (share, object): a tweet that shares two objects has two rows with one
+            // content_id. Our repost has one original, so each (content, object) pair is a post.
             expressions: {
-              id: h.includes('content_id') ? 'content_id' : 'NULL',
+              id: h.includes('content_id') ? "content_id || '>' || object_id" : 'NULL',
               kind: "'repost'",
             },
             nulls: ['', 'NA'],

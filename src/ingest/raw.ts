@@ -34,6 +34,7 @@ export const RAW_POST_COLUMNS = {
 /** Columns of a staged accounts-only file (e.g. the IO archive's users file). */
 export const RAW_ACCOUNT_COLUMNS = {
   rec: 'BIGINT',
+  line: 'BIGINT', // as in RAW_POST_COLUMNS; normalisation reads it when it reports rejected rows
   account: 'VARCHAR',
   handle: 'VARCHAR',
   name: 'VARCHAR',

@@ -6,7 +6,11 @@ import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } fro
 export async function stageTwitterV1(ctx: StageContext): Promise<StageResult> {
   const read = await readJsonLines(ctx);
   const s = (path: string) => `json_extract_string(j, '${path}')`;
-  const list = (path: string) => `json_extract_string(j, '${path}')`;
+  // A truncated (extended) tweet's top-level entities cover only its first 140 characters; the entities
+  // of its full text are in extended_tweet.entities.
+  const entities = `coalesce(json_extract(j, '$.extended_tweet.entities'), json_extract(j, '$.entities'))`;
+  const has = (key: string) => `json_exists(${entities}, '$.${key}')`;
+  const list = (path: string) => `json_extract_string(${entities}, '${path}')`;
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, {
       rec: 'rec',
@@ -22,10 +26,10 @@ export async function stageTwitterV1(ctx: StageContext): Promise<StageResult> {
         ELSE 'post' END`,
       text: `coalesce(${s('$.extended_tweet.full_text')}, ${s('$.full_text')}, ${s('$.text')})`,
       lang: s('$.lang'),
-      hashtags: `CASE WHEN json_exists(j, '$.entities.hashtags') THEN ${list('$.entities.hashtags[*].text')} END`,
-      urls: `CASE WHEN json_exists(j, '$.entities.urls') THEN list_transform(json_extract(j, '$.entities.urls[*]'),
+      hashtags: `CASE WHEN ${has('hashtags')} THEN ${list('$.hashtags[*].text')} END`,
+      urls: `CASE WHEN ${has('urls')} THEN list_transform(json_extract(${entities}, '$.urls[*]'),
         u -> coalesce(json_extract_string(u, '$.expanded_url'), json_extract_string(u, '$.url'))) END`,
-      mentions: `CASE WHEN json_exists(j, '$.entities.user_mentions') THEN ${list('$.entities.user_mentions[*].screen_name')} END`,
+      mentions: `CASE WHEN ${has('user_mentions')} THEN ${list('$.user_mentions[*].screen_name')} END`,
       repost_of: `coalesce(${s('$.retweeted_status.id_str')}, ${s('$.retweeted_status.id')})`,
       repost_of_account: `coalesce(${s('$.retweeted_status.user.id_str')}, ${s('$.retweeted_status.user.id')})`,
       reply_to: `coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')})`,

@@ -10,4 +10,5 @@ export {
   type RejectionExample,
   type RejectionGroup,
 } from './report.js';
+export { formatSummary, type StoreSummary, summarizeStore } from './summary.js';
 export { installNormalizers, NFKC_TRIGGER_CLASS, URL_IN_TEXT } from './text.sql.js';

@@ -161,25 +161,26 @@ async function normalisePosts(
   await store.run(
     `
     INSERT INTO posts
-    WITH good AS (
-      SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body,
-        coalesce(kind, CASE WHEN regexp_matches(text, '${rt}') THEN 'repost'
+    WITH good AS (SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body FROM ${t}_n WHERE reason IS NULL),
+    folded AS (
+      SELECT *, ls_fold(ls_strip_urls(body)) AS f,
+        coalesce(kind, CASE WHEN regexp_matches(body, '${rt}') THEN 'repost'
           WHEN reply_to IS NOT NULL OR reply_to_account IS NOT NULL THEN 'reply'
           WHEN quote_of IS NOT NULL THEN 'quote' ELSE 'post' END) AS kind2,
-        CASE WHEN urls IS NULL THEN ls_urls_in_text(left(text, ${MAX_TEXT_CHARS})) ELSE ls_urls(urls) END AS curls
-      FROM ${t}_n WHERE reason IS NULL),
+        CASE WHEN urls IS NULL THEN ls_urls_in_text(body) ELSE ls_urls(urls) END AS curls
+      FROM good),
     shaped AS (
-      SELECT *, coalesce(repost_of_account,
+      SELECT *, ls_norm_folded(f) AS norm, coalesce(repost_of_account,
         CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(body, '${rt}', 1), '')) END) AS rp_acct
-      FROM good)
-    SELECT $platform, pid, acct, ts, kind2, body, ls_text_norm(body), lang,
-      CASE WHEN hashtags IS NULL THEN ls_tags_in_text(body) ELSE ls_tags(hashtags) END,
+      FROM folded)
+    SELECT $platform, pid, acct, ts, kind2, body, norm, lang,
+      CASE WHEN hashtags IS NULL THEN ls_tags_in_folded(f) ELSE ls_tags(hashtags) END,
       curls, ls_domains(curls),
-      CASE WHEN mentions IS NULL THEN ls_mentions_in_text(body) ELSE ls_mentions(mentions) END,
+      CASE WHEN mentions IS NULL THEN ls_mentions_in_folded(f) ELSE ls_mentions(mentions) END,
       -- A repost whose source names no original is keyed by who was reposted and what was said,
       -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
-      coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(lower(rp_acct), '') || '|' ||
-        coalesce(ls_text_norm(regexp_replace(body, '${rt}s*', '')), '')), 20) END),
+      coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(rp_acct, '') || '|' ||
+        coalesce(regexp_replace(norm, '^rt @[a-z0-9_]+: *', ''), '')), 20) END),
       rp_acct, reply_to, reply_to_account, quote_of, left(client, 200), $fileId, rec
     FROM shaped`,
     { platform: staged.platform, fileId },
@@ -280,6 +281,12 @@ const DETAIL = `CASE reason
   WHEN 'duplicate account' THEN 'account ' || left(acct, 80) || ' appears earlier in the file'
   ELSE reason END`;
 
+/** The same for an accounts-only file, whose staged rows have no time or post id to quote. */
+const ACCOUNT_DETAIL = `CASE reason
+  WHEN 'missing account' THEN 'no account id'
+  WHEN 'duplicate account' THEN 'account ' || left(acct, 80) || ' appears earlier in the file'
+  ELSE reason END`;
+
 interface RejectedRow {
   reason: string;
   record: number | null;
@@ -300,7 +307,8 @@ async function collectRejections(
     `SELECT reason, count(*) AS n FROM ${table} WHERE reason IS NOT NULL GROUP BY reason`,
   );
   const rows = await store.all<{ reason: string; rec: bigint; line: bigint | null; detail: string }>(`
-    SELECT reason, rec, line, ${DETAIL} AS detail FROM ${table} WHERE reason IS NOT NULL
+    SELECT reason, rec, line, ${staged.kind === 'posts' ? DETAIL : ACCOUNT_DETAIL} AS detail
+    FROM ${table} WHERE reason IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY reason ORDER BY rec) <= ${REJECTIONS_KEPT}
     ORDER BY reason, rec`);
   const kept: RejectedRow[] = [

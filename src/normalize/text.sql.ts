@@ -29,57 +29,70 @@ export const URL_IN_TEXT = String.raw`https?://[^\s<>"\x{27}\x{60}()\[\]{}]+`;
 const TRACKING_PARAM =
   '^(utm_[^=]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|ref_url)(=|$)';
 
+// Hot-path note: macros expand textually, and DuckDB lambdas cost per element, so lists are folded as one
+// joined string (unit separator U+001F between items) and URLs are parsed once into a struct. The
+// `*_folded` macros take text already passed through ls_fold, so a loader folds each text only once.
 const MACROS = String.raw`
 CREATE OR REPLACE MACRO ls_fold(s) AS
   lower(translate(regexp_replace(
     CASE WHEN regexp_matches(s, '${NFKC_TRIGGER_CLASS}') THEN ls_nfkc(s) ELSE s END,
     '${ARABIC_MARKS}|${INVISIBLES}', '', 'g'), '${FROM_CHARS}', '${TO_CHARS}'));
 
-CREATE OR REPLACE MACRO ls_text_norm(s) AS
-  nullif(trim(regexp_replace(regexp_replace(ls_fold(regexp_replace(s, '${URL_IN_TEXT}', ' ', 'g')),
-    '\x{200C}', ' ', 'g'), '\s+', ' ', 'g')), '');
+CREATE OR REPLACE MACRO ls_strip_urls(s) AS regexp_replace(s, '${URL_IN_TEXT}', ' ', 'g');
 
-CREATE OR REPLACE MACRO ls_tag(h) AS
-  nullif(trim(regexp_replace(ls_fold(regexp_replace(h, '^[#＃]+', '')), '[\x{200C}\s_]+', '_', 'g'), '_'), '');
+CREATE OR REPLACE MACRO ls_norm_folded(f) AS
+  nullif(trim(regexp_replace(f, '[\x{200C}\s]+', ' ', 'g')), '');
 
-CREATE OR REPLACE MACRO ls_tags(list) AS
-  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_tag(x)), x -> x IS NOT NULL)));
+CREATE OR REPLACE MACRO ls_text_norm(s) AS ls_norm_folded(ls_fold(ls_strip_urls(s)));
 
-CREATE OR REPLACE MACRO ls_tags_in_text(s) AS
-  ls_tags(regexp_extract_all(regexp_replace(coalesce(s, ''), '${URL_IN_TEXT}', ' ', 'g'),
-    '(?:^|[^\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_\x{200C}]+)', 1));
+-- Folded items joined by U+001F: ZWNJ, spaces and '_' become one '_', leading '#' and edge '_' go.
+CREATE OR REPLACE MACRO ls_tag_items(joined) AS
+  list_sort(list_distinct(list_filter(string_split(
+    regexp_replace(regexp_replace(regexp_replace(joined, '[\x{200C}\s_]+', '_', 'g'),
+      '(^|\x{1F})[#_]+', '\1', 'g'), '_+(\x{1F}|$)', '\1', 'g'), chr(31)), x -> x <> '')));
 
-CREATE OR REPLACE MACRO ls_mention(m) AS nullif(lower(trim(regexp_replace(m, '^@+', ''))), '');
+CREATE OR REPLACE MACRO ls_tags(list) AS ls_tag_items(ls_fold(array_to_string(list, chr(31))));
 
-CREATE OR REPLACE MACRO ls_mentions(list) AS
-  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_mention(x)), x -> x IS NOT NULL)));
+CREATE OR REPLACE MACRO ls_tag(h) AS ls_tags([h])[1];
 
-CREATE OR REPLACE MACRO ls_mentions_in_text(s) AS
-  ls_mentions(regexp_extract_all(regexp_replace(coalesce(s, ''), '${URL_IN_TEXT}', ' ', 'g'),
-    '(?:^|[^\p{L}\p{N}_])@([A-Za-z0-9_]{1,50})', 1));
+CREATE OR REPLACE MACRO ls_tags_in_folded(f) AS
+  ls_tag_items(array_to_string(regexp_extract_all(coalesce(f, ''),
+    '(?:^|[^\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_\x{200C}]+)', 1), chr(31)));
 
-CREATE OR REPLACE MACRO ls_url_host(u) AS
-  regexp_replace(regexp_replace(rtrim(lower(regexp_extract(u, '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#]*)', 1)), '.'),
-    '^www\d*\.', ''), ':(80|443)$', '');
+CREATE OR REPLACE MACRO ls_tags_in_text(s) AS ls_tags_in_folded(ls_fold(ls_strip_urls(s)));
 
-CREATE OR REPLACE MACRO ls_url_query(u) AS
-  array_to_string(list_sort(list_filter(string_split(regexp_extract(u, '\?([^#]*)', 1), '&'),
-    x -> x <> '' AND NOT regexp_matches(lower(x), '${TRACKING_PARAM}'))), '&');
+CREATE OR REPLACE MACRO ls_mention_items(joined) AS
+  list_sort(list_distinct(list_filter(string_split(
+    regexp_replace(lower(joined), '(^|\x{1F})\s*@*\s*|\s+(\x{1F}|$)', '\1\2', 'g'), chr(31)), x -> x <> '')));
 
-CREATE OR REPLACE MACRO ls_url_canon(u) AS
-  CASE WHEN regexp_matches(u, '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]') AND ls_url_host(u) <> '' THEN
-    CASE WHEN lower(regexp_extract(u, '^([A-Za-z][A-Za-z0-9+.-]*)', 1)) IN ('http', 'https') THEN 'https'
-         ELSE lower(regexp_extract(u, '^([A-Za-z][A-Za-z0-9+.-]*)', 1)) END
-    || '://' || ls_url_host(u)
-    || regexp_replace(regexp_extract(u, '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*([^?#]*)', 1), '/+$', '')
-    || CASE WHEN ls_url_query(u) <> '' THEN '?' || ls_url_query(u) ELSE '' END
+CREATE OR REPLACE MACRO ls_mentions(list) AS ls_mention_items(array_to_string(list, chr(31)));
+
+CREATE OR REPLACE MACRO ls_mentions_in_folded(f) AS
+  ls_mention_items(array_to_string(regexp_extract_all(coalesce(f, ''),
+    '(?:^|[^\p{L}\p{N}_])@([a-z0-9_]{1,50})', 1), chr(31)));
+
+CREATE OR REPLACE MACRO ls_mentions_in_text(s) AS ls_mentions_in_folded(ls_fold(ls_strip_urls(s)));
+
+CREATE OR REPLACE MACRO ls_url_parts(raw) AS
+  regexp_extract(regexp_replace(trim(raw), '[.,;:!?…\x{27}")»]+$', ''),
+    '^([A-Za-z][A-Za-z0-9+.-]*)://(?:[^/?#@]*@)?([^/?#]*)([^?#]*)(?:\?([^#]*))?', ['scheme', 'host', 'path', 'query']);
+
+CREATE OR REPLACE MACRO ls_url_query(q) AS
+  CASE WHEN q = '' THEN '' ELSE coalesce('?' || nullif(array_to_string(list_sort(list_filter(string_split(q, '&'),
+    x -> x <> '' AND NOT regexp_matches(lower(x), '${TRACKING_PARAM}'))), '&'), ''), '') END;
+
+CREATE OR REPLACE MACRO ls_url_join(p) AS
+  CASE WHEN p.host <> '' AND regexp_replace(rtrim(lower(p.host), '.'), '^www\d*\.|:(80|443)$', '', 'g') <> '' THEN
+    CASE WHEN lower(p.scheme) IN ('http', 'https') THEN 'https' ELSE lower(p.scheme) END || '://'
+    || regexp_replace(rtrim(lower(p.host), '.'), '^www\d*\.|:(80|443)$', '', 'g')
+    || rtrim(p.path, '/') || ls_url_query(p.query)
   END;
 
--- Trailing sentence punctuation is not part of a link pasted into text.
-CREATE OR REPLACE MACRO ls_url(raw) AS ls_url_canon(regexp_replace(trim(raw), '[.,;:!?…\x{27}")»]+$', ''));
-
 CREATE OR REPLACE MACRO ls_urls(list) AS
-  list_sort(list_distinct(list_filter(list_transform(list, x -> ls_url(x)), x -> x IS NOT NULL)));
+  list_sort(list_distinct(list_filter(list_transform(list_transform(list, u -> ls_url_parts(u)), p -> ls_url_join(p)),
+    x -> x IS NOT NULL)));
+
+CREATE OR REPLACE MACRO ls_url(raw) AS ls_urls([raw])[1];
 
 CREATE OR REPLACE MACRO ls_urls_in_text(s) AS ls_urls(regexp_extract_all(coalesce(s, ''), '${URL_IN_TEXT}'));
 
@@ -104,9 +117,13 @@ CREATE OR REPLACE MACRO ls_time_in(s, tz) AS
   CASE WHEN tz IS NULL OR regexp_matches(trim(s), '([Zz]|[+-]\d\d:?\d\d)$|^-?\d+(\.\d+)?$| [+-]\d{4} ')
     THEN ls_time(s) ELSE try_cast(timezone(tz, ls_time(s)) AS TIMESTAMP) END;
 
--- A cell holding a Python-style or JSON-style list, '[a, b]' or "['a', 'b']" or '["a"]'; NULL when empty.
+-- A cell holding a Python-style or JSON-style list, '[a, b]' or "['a', 'b']" or '["a"]'; [] when empty.
+-- Quoted items are taken whole, so a URL with a comma in it stays one item (Python writes an item that
+-- holds an apostrophe in double quotes); unquoted lists are split on commas.
 CREATE OR REPLACE MACRO ls_list_cell(c) AS
   CASE WHEN c IS NULL OR trim(c) IN ('', '[]') THEN []::VARCHAR[]
+  WHEN regexp_matches(trim(c), '^\[\s*[''"]') THEN
+    list_filter(list_transform(regexp_extract_all(trim(c), '''[^'']*''|"[^"]*"'), x -> trim(x[2:-2])), x -> x <> '')
   ELSE list_filter(list_transform(string_split(regexp_replace(trim(c), '^\[|\]$', '', 'g'), ','),
     x -> trim(trim(x), '''"')), x -> x <> '') END;
 `;

@@ -1,0 +1,47 @@
+// `lockstep ingest FILES... --db PATH`: load files into a store and print the ingest report.
+
+import { parseMapping } from '../ingest/index.js';
+import { formatIngestReport, type LoadProgress, loadFiles } from '../normalize/index.js';
+import { Store } from '../store/index.js';
+import { Progress } from './_io.js';
+
+export interface IngestCommandOptions {
+  db: string;
+  map?: string;
+  preset?: string;
+  platform?: string;
+  timezone?: string;
+  na?: string[];
+  json?: boolean;
+}
+
+export async function runIngest(files: string[], options: IngestCommandOptions): Promise<void> {
+  const progress = new Progress();
+  const store = await Store.open(options.db);
+  try {
+    const report = await loadFiles(store, files, {
+      mapping: options.map === undefined ? undefined : parseMapping(options.map),
+      preset: options.preset,
+      platform: options.platform,
+      timeZone: options.timezone,
+      nulls: options.na,
+      onProgress: (event) => progress.line(describe(event)),
+    });
+    process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatIngestReport(report)}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+export function describe(event: LoadProgress): string {
+  switch (event.stage) {
+    case 'detected':
+      return `${event.file}: ${event.format}`;
+    case 'reading':
+      return `reading ${event.file} (${event.index + 1}/${event.total})`;
+    case 'normalising':
+      return `normalising ${event.file}`;
+    case 'loaded':
+      return `loaded ${event.report.rowsLoaded.toLocaleString('en-US')} rows from ${event.file} in ${event.report.seconds.toFixed(1)} s`;
+  }
+}

@@ -1,0 +1,133 @@
+// The lockstep command line: the program and its error handling (the bin entry is main.ts). Each command's module loads only when that command runs, so `--help`
+// and small commands start fast. Exit codes: 0 ok, 1 failure, 2 bad usage.
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { EXIT, parseInteger, parsePositiveInt, UsageError } from './_io.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command('lockstep')
+    .description(
+      'Find accounts that act in lockstep: coordinated influence campaigns in social-media data, ' +
+        'told apart from genuine mass mobilisation, with evidence others can check.',
+    )
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('generate')
+    .description(
+      'write a seeded synthetic dataset (IO archive layout: tweets.csv, users.csv) and its truth.csv',
+    )
+    .requiredOption('--out <dir>', 'folder to write into (created if missing)')
+    .option('--posts <n>', 'number of posts', '100000')
+    .option('--seed <n>', 'random seed; the same seed gives byte-identical files', '1')
+    .option('--start <iso>', 'first day of the dataset, UTC', '2022-09-16T00:00:00Z')
+    .option('--days <n>', 'days the dataset spans', '30')
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: Record<string, string | boolean>) => {
+      const { runGenerate } = await import('./generate.js');
+      await runGenerate({
+        out: String(o.out),
+        posts: parsePositiveInt('--posts', String(o.posts)),
+        seed: parseInteger('--seed', String(o.seed)),
+        start: String(o.start),
+        days: parsePositiveInt('--days', String(o.days)),
+        json: o.json === true,
+      });
+    });
+
+  program
+    .command('ingest')
+    .description('load files (format detected; gzip transparent) into a store and report every rejected row')
+    .argument(
+      '<files...>',
+      'input files: IO archive CSV, Twitter API v1.1/v2 JSON(L), Telegram JSON, scraper JSON, CSV',
+    )
+    .requiredOption('--db <path>', 'DuckDB store to load into (created if missing)')
+    .option('--map <spec>', 'column mapping for a generic CSV: account=COL,time=COL,text=COL,id=COL,...')
+    .addOption(
+      new Option('--preset <name>', 'named mapping for a public dataset layout').choices([
+        'ira538',
+        'coortweet',
+      ]),
+    )
+    .option(
+      '--platform <name>',
+      'platform name for generic CSV rows (ids are unique per platform)',
+      'generic',
+    )
+    .option('--timezone <iana>', 'zone of times written without one, e.g. America/Chicago (default UTC)')
+    .option(
+      '--na <value>',
+      'a cell value meaning missing in generic CSV (repeatable; default "" and NA)',
+      collect,
+    )
+    .option('--json', 'print the ingest report as one JSON object')
+    .action(async (files: string[], o: Record<string, string | string[] | boolean | undefined>) => {
+      const { runIngest } = await import('./ingest.js');
+      await runIngest(files, {
+        db: String(o.db),
+        ...(typeof o.map === 'string' ? { map: o.map } : {}),
+        ...(typeof o.preset === 'string' ? { preset: o.preset } : {}),
+        ...(typeof o.platform === 'string' ? { platform: o.platform } : {}),
+        ...(typeof o.timezone === 'string' ? { timezone: o.timezone } : {}),
+        ...(Array.isArray(o.na) ? { na: o.na } : {}),
+        json: o.json === true,
+      });
+    });
+
+  program
+    .command('inspect')
+    .description('summarise a store: posts, accounts, time span, formats, top hashtags, files and rejections')
+    .requiredOption('--db <path>', 'DuckDB store to read')
+    .option('--top <n>', 'how many top hashtags and domains', '10')
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (o: Record<string, string | boolean>) => {
+      const { runInspect } = await import('./inspect.js');
+      await runInspect({
+        db: String(o.db),
+        json: o.json === true,
+        top: parsePositiveInt('--top', String(o.top)),
+      });
+    });
+
+  program
+    .command('demo')
+    .description('generate a dataset with a fixed seed, load it, and summarise it (what npm start runs)')
+    .option('--posts <n>', 'number of posts', '200000')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--out <dir>', 'run folder', 'runs/demo')
+    .action(async (o: Record<string, string>) => {
+      const { runDemo } = await import('./demo.js');
+      await runDemo({
+        posts: parsePositiveInt('--posts', String(o.posts)),
+        seed: parseInteger('--seed', String(o.seed)),
+        out: String(o.out),
+      });
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version end here too, with code 0
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`lockstep: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`lockstep: ${message}\n`);
+    if (process.env.LOCKSTEP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,98 @@
+// The command line as a user runs it: a child process per call, exit codes, --json outputs, and a
+// check that the README documents every command and option that --help lists.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildProgram } from '../../src/cli/program.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function lockstep(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'America/New_York' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const TWEETS = [
+  'tweetid,userid,user_screen_name,tweet_text,tweet_time,is_retweet,hashtags',
+  '1,u1,alice,"سلام #مهسا_امینی",2022-09-20 10:00,false,[\'مهسا_امینی\']',
+  '2,u2,bob,"hi again",2022-09-20 10:05,false,[]',
+  '3,u2,bob,"bad time",2022-13-40 10:05,false,[]',
+].join('\n');
+
+describe('lockstep CLI', () => {
+  it('ingest --json reports each file and the totals; inspect --json summarises the store', () => {
+    const file = join(work, 'tweets.csv');
+    writeFileSync(file, `${TWEETS}\n`);
+    const db = join(work, 'a.duckdb');
+    const ingest = lockstep('ingest', file, '--db', db, '--json');
+    assert.equal(ingest.code, 0, ingest.stderr);
+    const report = JSON.parse(ingest.stdout);
+    assert.equal(report.files[0].format, 'io-archive-tweets');
+    assert.equal(report.files[0].rowsRead, 3);
+    assert.equal(report.files[0].rowsLoaded, 2);
+    assert.equal(report.files[0].rowsRejected, 1);
+    assert.equal(report.files[0].rejections[0].reason, 'unreadable time');
+    assert.equal(report.files[0].rejections[0].examples[0].line, 4);
+    assert.match(report.files[0].sha256, /^[0-9a-f]{64}$/);
+    assert.deepEqual(
+      { posts: report.totals.posts, accounts: report.totals.accounts },
+      { posts: 2, accounts: 2 },
+    );
+    const inspect = lockstep('inspect', '--db', db, '--json');
+    assert.equal(inspect.code, 0, inspect.stderr);
+    const summary = JSON.parse(inspect.stdout);
+    assert.equal(summary.posts, 2);
+    assert.equal(summary.start, '2022-09-20T10:00:00Z');
+    assert.deepEqual(summary.topHashtags[0], { hashtag: 'مهسا_امینی', posts: 1, accounts: 1 });
+  });
+
+  it('the text report names the file and line of a rejected row', () => {
+    const file = join(work, 'tweets2.csv');
+    writeFileSync(file, `${TWEETS}\n`);
+    const run = lockstep('ingest', file, '--db', join(work, 'b.duckdb'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /tweets2\.csv line 4: cannot read time "2022-13-40 10:05"/);
+  });
+
+  it('exit codes: 2 for bad usage, 1 for a file lockstep cannot read, with the file named', () => {
+    assert.equal(lockstep('ingest', '--db', 'x.duckdb').code, 2);
+    assert.equal(lockstep('frobnicate').code, 2);
+    assert.equal(lockstep('generate', '--out', join(work, 'g'), '--posts', 'many').code, 2);
+    assert.equal(lockstep('inspect', '--db', join(work, 'missing.duckdb')).code, 2);
+    const odd = join(work, 'odd.csv');
+    writeFileSync(odd, 'foo,bar\n1,2\n');
+    const run = lockstep('ingest', odd, '--db', join(work, 'c.duckdb'));
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /odd\.csv: CSV with columns foo, bar is not a layout lockstep knows/);
+    const missing = lockstep('ingest', join(work, 'nope.json'), '--db', join(work, 'c.duckdb'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nope\.json: no such file/);
+  });
+
+  it('--help works for every command and exits 0', () => {
+    for (const command of ['generate', 'ingest', 'inspect', 'demo']) {
+      const run = lockstep(command, '--help');
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, new RegExp(`Usage: lockstep ${command}`));
+    }
+  });
+
+  it('the README documents every command and every option', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const command of buildProgram().commands) {
+      assert.ok(readme.includes(`lockstep ${command.name()}`), `README lacks the ${command.name()} command`);
+      for (const option of command.options) {
+        assert.ok(readme.includes(option.long ?? ''), `README lacks ${command.name()} ${option.long}`);
+      }
+    }
+  });
+});
