@@ -42,16 +42,18 @@ export async function readCsvHeader(file: InputFile): Promise<string[]> {
 }
 
 export interface CsvReadResult {
+  /** Rows get their record numbers from read order after they are materialised (see StageResult). */
+  numbering: { shiftTable: string | null };
   rowsRead: number;
   rejections: ReaderRejection[];
   linesOf: (records: number[]) => Promise<Map<number, number>>;
 }
 
 /**
- * Reads a CSV file into `${ctx.table}_src`: column `rec` (1-based data record, counting rejected records
- * too) plus every header column as VARCHAR. Cells equal to one of `nulls` become NULL.
+ * Makes `${ctx.table}_src`, a view of a CSV file with every header column as VARCHAR, and counts and
+ * places the records DuckDB's reader rejects. Cells equal to one of `nulls` become NULL.
  */
-export async function readCsvToTable(
+export async function readCsvAsView(
   ctx: StageContext,
   header: string[],
   nulls: string[] = [''],
@@ -66,16 +68,17 @@ export async function readCsvToTable(
   const columns = `{${names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
   const src = `${ctx.table}_src`;
   const rejects = `${ctx.table}_rej`;
+  const options = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    new_line = ${crlf ? "'\\r\\n'" : "'\\n'"}, columns = ${columns}, nullstr = [${nulls.map(sqlString).join(', ')}],
+    compression = ${file.gzip ? "'gzip'" : "'none'"}, max_line_size = 67108864, ignore_errors = true`;
   await store.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan;`);
+  // A first scan counts the accepted records and stores the rejected ones; the rows themselves stay in
+  // the file and are read again through a view, so only the columns normalisation uses are materialised.
+  let accepted: bigint;
   try {
-    await store.run(`
-      CREATE OR REPLACE TEMP TABLE ${src} AS
-      SELECT row_number() OVER () AS rn, * FROM read_csv(${sqlString(file.path)},
-        header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-        new_line = ${crlf ? "'\\r\\n'" : "'\\n'"},
-        columns = ${columns}, nullstr = [${nulls.map(sqlString).join(', ')}],
-        compression = ${file.gzip ? "'gzip'" : "'none'"}, max_line_size = 67108864,
-        ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`);
+    ({ n: accepted } = await store.one<{ n: bigint }>(`
+      SELECT count(*) AS n FROM read_csv(${sqlString(file.path)}, ${options},
+        store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`));
   } catch (err) {
     throw new InputError(`${file.name}: cannot read as CSV: ${(err as Error).message}`);
   }
@@ -84,16 +87,23 @@ export async function readCsvToTable(
     SELECT line - 1 AS rec, min(error_type) AS error_type, min(error_message) AS error_message
     FROM ${rejects} GROUP BY line ORDER BY line`);
   const badRecs = bad.map((b) => Number(b.rec));
-  // Shift the reader's row numbers past the rejected records so `rec` names the record in the file.
+  await store.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan;`);
+  // Rows are numbered after they are materialised (file order is kept, and a window or WITH ORDINALITY
+  // here would serialise the parallel read): the k-th accepted row is record k shifted past the
+  // rejected records before it, which this table lists.
   await store.run(
-    `CREATE OR REPLACE TEMP TABLE ${ctx.table}_badrecs AS
-    SELECT unnest($1::BIGINT[]) AS r, generate_subscripts($1::BIGINT[], 1) AS j`,
-    [toList(badRecs)],
+    `CREATE OR REPLACE TEMP VIEW ${src} AS SELECT * FROM read_csv(${sqlString(file.path)}, ${options})`,
   );
-  await store.run(`ALTER TABLE ${src} ADD COLUMN rec BIGINT;
-    UPDATE ${src} SET rec = rn + (SELECT count(*) FROM ${ctx.table}_badrecs WHERE r - j + 1 <= rn);
-    DROP TABLE ${ctx.table}_badrecs;`);
-  const { n } = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${src}`);
+  let shiftTable: string | null = null;
+  if (badRecs.length > 0) {
+    shiftTable = `${ctx.table}_badrecs`;
+    await store.run(
+      `CREATE OR REPLACE TEMP TABLE ${shiftTable} AS
+      SELECT r - j + 1 AS first_shifted FROM (SELECT unnest($1::BIGINT[]) AS r, generate_subscripts($1::BIGINT[], 1) AS j)`,
+      [toList(badRecs)],
+    );
+  }
+  const n = accepted;
   const linesOf = (records: number[]) => recordLines(file, records);
   const lines = await linesOf(badRecs.slice(0, 50));
   const rejections = bad.map((b) => ({
@@ -102,7 +112,7 @@ export async function readCsvToTable(
     line: lines.get(Number(b.rec)) ?? null,
     detail: b.error_message,
   }));
-  return { rowsRead: Number(n) + badRecs.length, rejections, linesOf };
+  return { rowsRead: Number(n) + badRecs.length, rejections, linesOf, numbering: { shiftTable } };
 }
 
 function toList(values: number[]) {

@@ -2,7 +2,7 @@
 // preset for a public dataset's layout. The mapping names header columns; presets may also use SQL over
 // them (to build pseudo-URLs from anonymised link ids, say).
 import { sqlIdent } from '../store/index.js';
-import { readCsvToTable } from './_csv.js';
+import { readCsvAsView } from './_csv.js';
 import { InputError } from './_files.js';
 import {
   RAW_POST_COLUMNS,
@@ -83,8 +83,8 @@ export async function stageGenericCsv(
       `${ctx.file.name}: mapped columns not in the header: ${list} (header: ${header.join(', ')})`,
     );
   }
-  const read = await readCsvToTable(ctx, header, options.nulls);
-  const exprs: Partial<Record<RawPostColumn, string>> = { rec: 'rec' };
+  const read = await readCsvAsView(ctx, header, options.nulls);
+  const exprs: Partial<Record<RawPostColumn, string>> = { rec: 'NULL' };
   for (const [field, column] of Object.entries(options.mapping) as [MapField, string][]) {
     const col = sqlIdent(column);
     const target = MAP_FIELDS[field];
@@ -94,8 +94,8 @@ export async function stageGenericCsv(
   }
   Object.assign(exprs, options.expressions);
   await ctx.store.run(`
-    CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, exprs)}
-    FROM ${ctx.table}_src; DROP TABLE ${ctx.table}_src;`);
+    CREATE OR REPLACE TEMP VIEW ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, exprs)}
+    FROM ${ctx.table}_src`);
   const hasTime = options.mapping.time !== undefined || options.expressions?.time_raw !== undefined;
   const idExpr = options.expressions?.id;
   const hasIds = idExpr !== undefined ? idExpr !== 'NULL' : options.mapping.id !== undefined;

@@ -2,7 +2,7 @@
 // the users file (10 columns). Columns are found by header name, since their order differs between
 // releases; list cells look like Python lists ("['a', 'b']").
 import { sqlIdent } from '../store/index.js';
-import { readCsvToTable } from './_csv.js';
+import { readCsvAsView } from './_csv.js';
 import {
   RAW_ACCOUNT_COLUMNS,
   RAW_POST_COLUMNS,
@@ -21,12 +21,12 @@ function columnOf(header: string[]): (name: string) => string {
 }
 
 export async function stageIoTweets(ctx: StageContext, header: string[]): Promise<StageResult> {
-  const read = await readCsvToTable(ctx, header);
+  const read = await readCsvAsView(ctx, header);
   const c = columnOf(header);
   const truthy = (col: string) => `lower(coalesce(${c(col)}, '')) IN ('true', 't', '1', 'yes')`;
   await ctx.store.run(`
-    CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, {
-      rec: 'rec',
+    CREATE OR REPLACE TEMP VIEW ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, {
+      rec: 'NULL',
       id: c('tweetid'),
       account: c('userid'),
       handle: c('user_screen_name'),
@@ -51,16 +51,16 @@ export async function stageIoTweets(ctx: StageContext, header: string[]): Promis
       followers: `try_cast(${c('follower_count')} AS BIGINT)`,
       following: `try_cast(${c('following_count')} AS BIGINT)`,
       acct_lang: c('account_language'),
-    })} FROM ${ctx.table}_src; DROP TABLE ${ctx.table}_src;`);
+    })} FROM ${ctx.table}_src`);
   return { kind: 'posts', platform: 'twitter', table: ctx.table, ...read };
 }
 
 export async function stageIoUsers(ctx: StageContext, header: string[]): Promise<StageResult> {
-  const read = await readCsvToTable(ctx, header);
+  const read = await readCsvAsView(ctx, header);
   const c = columnOf(header);
   await ctx.store.run(`
-    CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_ACCOUNT_COLUMNS, {
-      rec: 'rec',
+    CREATE OR REPLACE TEMP VIEW ${ctx.table} AS SELECT ${selectList(RAW_ACCOUNT_COLUMNS, {
+      rec: 'NULL',
       account: c('userid'),
       handle: c('user_screen_name'),
       name: c('user_display_name'),
@@ -68,6 +68,6 @@ export async function stageIoUsers(ctx: StageContext, header: string[]): Promise
       followers: `try_cast(${c('follower_count')} AS BIGINT)`,
       following: `try_cast(${c('following_count')} AS BIGINT)`,
       acct_lang: c('account_language'),
-    })} FROM ${ctx.table}_src; DROP TABLE ${ctx.table}_src;`);
+    })} FROM ${ctx.table}_src`);
   return { kind: 'accounts', platform: 'twitter', table: ctx.table, ...read };
 }

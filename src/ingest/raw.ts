@@ -85,6 +85,11 @@ export interface StageResult {
   /** Records seen, including the ones the reader rejected. */
   rowsRead: number;
   rejections: ReaderRejection[];
+  /**
+   * Present when `rec` is NULL in the staged rows: records are then numbered by the order in which the
+   * staged rows materialise, shifted past the rejected records that `shiftTable` lists (first_shifted).
+   */
+  numbering?: { shiftTable: string | null };
   /** Maps data records to physical lines, for error examples; absent when records are lines already. */
   linesOf?: (records: number[]) => Promise<Map<number, number>>;
 }

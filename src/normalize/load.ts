@@ -63,7 +63,7 @@ export async function loadFiles(
         ? await normalisePosts(store, staged, fileId, sha256)
         : await normaliseAccounts(store, staged, fileId);
     const { groups: rejections, kept } = await collectRejections(store, staged, outcome.rejected);
-    await store.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${table}_n;`);
+    await dropStaging(store, table);
     const report: FileReport = {
       file: file.name,
       sha256,
@@ -99,6 +99,20 @@ export async function loadFiles(
   };
 }
 
+/** Drops the temporary views and tables a file's reader and normalisation made (all named `table*`). */
+async function dropStaging(store: Store, table: string): Promise<void> {
+  const views = await store.all<{ name: string }>(
+    `SELECT view_name AS name FROM duckdb_views() WHERE temporary AND starts_with(view_name, $1)`,
+    [table],
+  );
+  for (const v of views) await store.run(`DROP VIEW IF EXISTS ${v.name}`);
+  const tables = await store.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, $1)`,
+    [table],
+  );
+  for (const t of tables) await store.run(`DROP TABLE IF EXISTS ${t.name}`);
+}
+
 async function nextFileId(store: Store): Promise<number> {
   const { id } = await store.one<{ id: number }>(`SELECT coalesce(max(file_id), 0) + 1 AS id FROM files`);
   return Number(id);
@@ -122,65 +136,64 @@ async function normalisePosts(
   const t = staged.table;
   const tz = staged.timeZone;
   const rt = '^RT @([A-Za-z0-9_]+):';
-  // Rows without an id get one from the file's content hash and record: stable across runs, and two
-  // distinct rows never share it (loading the very same file twice is then caught as duplicates).
+  // One pass over the staged rows: keys, time, folded text, and the reasons that need no other row.
+  // Folding here, once, lets the insert below reuse it (macros expand textually; a folded expression
+  // used four times would be computed four times).
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE ${t}_n AS
     WITH base AS (
       SELECT *, nullif(trim(account), '') AS acct, ls_time_in(time_raw, $tz) AS ts,
+        ls_strip_urls(left(text, ${MAX_TEXT_CHARS})) AS stripped,
         CASE WHEN nullif(trim(id), '') IS NULL THEN NULL
-             WHEN id_scope IS NOT NULL THEN id_scope || '/' || trim(id) ELSE trim(id) END AS scoped_id
-      FROM ${t}),
-    keyed AS (
-      SELECT *, coalesce(scoped_id, CASE WHEN $synthesise THEN $prefix || rec END) AS pid FROM base),
-    judged AS (
-      SELECT *,
-        CASE WHEN kind = 'service' THEN 'not a post (service message)'
-             WHEN acct IS NULL THEN 'missing account'
-             WHEN pid IS NULL THEN 'missing post id'
-             WHEN time_raw IS NULL AND $hasTime THEN 'missing time'
-             WHEN time_raw IS NOT NULL AND ts IS NULL THEN 'unreadable time'
-             WHEN ts < TIMESTAMP '1990-01-01' OR ts >= TIMESTAMP '2100-01-01' THEN 'time out of range'
-        END AS bad
-      FROM keyed)
-    SELECT *,
-      coalesce(bad, CASE
-        WHEN EXISTS (SELECT 1 FROM posts p WHERE p.platform = $platform AND p.id = judged.pid) THEN 'duplicate post id'
-        WHEN row_number() OVER (PARTITION BY bad IS NULL, pid ORDER BY rec) > 1 THEN '${REPEATED}' END) AS reason
-    FROM judged`,
-    {
-      tz,
-      synthesise: staged.hasIds === false,
-      prefix: `${sha256.slice(0, 12)}:`,
-      hasTime: staged.hasTime ?? true,
-      platform: staged.platform,
-    },
+             WHEN id_scope IS NOT NULL THEN id_scope || '/' || trim(id) ELSE trim(id) END AS pid
+      FROM ${t})
+    SELECT *, ls_fold(stripped) AS folded,
+      CASE WHEN kind = 'service' THEN 'not a post (service message)'
+           WHEN acct IS NULL THEN 'missing account'
+           WHEN pid IS NULL AND NOT $synthesise THEN 'missing post id'
+           WHEN time_raw IS NULL AND $hasTime THEN 'missing time'
+           WHEN time_raw IS NOT NULL AND ts IS NULL THEN 'unreadable time'
+           WHEN ts < TIMESTAMP '1990-01-01' OR ts >= TIMESTAMP '2100-01-01' THEN 'time out of range'
+      END AS reason
+    FROM base`,
+    { tz, synthesise: staged.hasIds === false, hasTime: staged.hasTime ?? true },
   );
+  await numberRecords(store, `${t}_n`, staged);
+  if (staged.hasIds === false) {
+    // Rows without an id get one from the file's content hash and record: stable across runs, and two
+    // distinct rows never share it (loading the very same file twice is then caught as duplicates).
+    await store.run(`UPDATE ${t}_n SET pid = $prefix || rec WHERE pid IS NULL`, {
+      prefix: `${sha256.slice(0, 12)}:`,
+    });
+  }
+  await markDuplicates(store, `${t}_n`, staged.platform);
   await mergeRepeatedRows(store, `${t}_n`);
   await store.run(
     `
     INSERT INTO posts
-    WITH good AS (SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body FROM ${t}_n WHERE reason IS NULL),
-    folded AS (
-      SELECT *, ls_fold(ls_strip_urls(body)) AS f,
-        coalesce(kind, CASE WHEN regexp_matches(body, '${rt}') THEN 'repost'
+    WITH good AS (
+      SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body,
+        coalesce(kind, CASE WHEN regexp_matches(text, '${rt}') THEN 'repost'
           WHEN reply_to IS NOT NULL OR reply_to_account IS NOT NULL THEN 'reply'
           WHEN quote_of IS NOT NULL THEN 'quote' ELSE 'post' END) AS kind2,
-        CASE WHEN urls IS NULL THEN ls_urls_in_text(body) ELSE ls_urls(urls) END AS curls
-      FROM good),
+        CASE WHEN urls IS NOT NULL THEN CASE WHEN len(urls) = 0 THEN [] ELSE ls_urls(urls) END
+          WHEN contains(text, '://') THEN ls_urls_in_text(left(text, ${MAX_TEXT_CHARS})) ELSE [] END AS curls
+      FROM ${t}_n WHERE reason IS NULL),
     shaped AS (
-      SELECT *, ls_norm_folded(f) AS norm, coalesce(repost_of_account,
-        CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(body, '${rt}', 1), '')) END) AS rp_acct
-      FROM folded)
-    SELECT $platform, pid, acct, ts, kind2, body, norm, lang,
-      CASE WHEN hashtags IS NULL THEN ls_tags_in_folded(f) ELSE ls_tags(hashtags) END,
-      curls, ls_domains(curls),
-      CASE WHEN mentions IS NULL THEN ls_mentions_in_folded(f) ELSE ls_mentions(mentions) END,
+      SELECT *, coalesce(repost_of_account,
+        CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(text, '${rt}', 1), '')) END) AS rp_acct
+      FROM good)
+    SELECT $platform, pid, acct, ts, kind2, body, ls_norm_folded(folded), lang,
+      CASE WHEN hashtags IS NOT NULL THEN CASE WHEN len(hashtags) = 0 THEN [] ELSE ls_tags(hashtags) END
+        WHEN contains(folded, '#') THEN ls_tags_in_folded(folded) ELSE [] END,
+      curls, CASE WHEN len(curls) = 0 THEN [] ELSE ls_domains(curls) END,
+      CASE WHEN mentions IS NOT NULL THEN CASE WHEN len(mentions) = 0 THEN [] ELSE ls_mentions(mentions) END
+        WHEN contains(folded, '@') THEN ls_mentions_in_folded(folded) ELSE [] END,
       -- A repost whose source names no original is keyed by who was reposted and what was said,
       -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
       coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(rp_acct, '') || '|' ||
-        coalesce(regexp_replace(norm, '^rt @[a-z0-9_]+: *', ''), '')), 20) END),
+        coalesce(regexp_replace(ls_norm_folded(folded), '^rt @[a-z0-9_]+: *', ''), '')), 20) END),
       rp_acct, reply_to, reply_to_account, quote_of, left(client, 200), $fileId, rec
     FROM shaped`,
     { platform: staged.platform, fileId },
@@ -190,6 +203,43 @@ async function normalisePosts(
     `SELECT count(*) AS loaded FROM ${t}_n WHERE reason IS NULL`,
   );
   return { loaded: Number(loaded), accounts, rejected: `${t}_n` };
+}
+
+/** Gives staged rows their record numbers from read order when the reader could not (see StageResult). */
+async function numberRecords(store: Store, table: string, staged: Staged): Promise<void> {
+  if (staged.numbering === undefined) return;
+  const shift = staged.numbering.shiftTable;
+  await store.run(
+    shift === null
+      ? `UPDATE ${table} SET rec = rowid + 1`
+      : `UPDATE ${table} SET rec = rowid + 1 + (SELECT count(*) FROM ${shift} WHERE first_shifted <= ${table}.rowid + 1)`,
+  );
+}
+
+/**
+ * Posts already in the store are duplicates; ids repeated within the file are merged into their first
+ * row. Both checks are skipped when they cannot find anything, which is the common case.
+ */
+async function markDuplicates(store: Store, table: string, platform: string): Promise<void> {
+  const { stored } = await store.one<{ stored: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM posts WHERE platform = $1) AS stored`,
+    [platform],
+  );
+  if (stored) {
+    await store.run(
+      `UPDATE ${table} SET reason = 'duplicate post id'
+       WHERE reason IS NULL AND pid IN (SELECT id FROM posts WHERE platform = $1)`,
+      [platform],
+    );
+  }
+  const { repeats } = await store.one<{ repeats: bigint }>(
+    `SELECT count(*) - count(DISTINCT pid) AS repeats FROM ${table} WHERE reason IS NULL`,
+  );
+  if (repeats === 0n) return;
+  await store.run(`
+    UPDATE ${table} SET reason = '${REPEATED}'
+    FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY pid ORDER BY rec) AS k FROM ${table} WHERE reason IS NULL) later
+    WHERE ${table}.rowid = later.r AND later.k > 1`);
 }
 
 /** Rows that repeat a post id within one file: some layouts give one row per shared object of a post. */
@@ -215,10 +265,13 @@ async function normaliseAccounts(store: Store, staged: Staged, fileId: number): 
   await store.run(`
     CREATE OR REPLACE TEMP TABLE ${t}_n AS
     SELECT *, nullif(trim(account), '') AS acct,
-      CASE WHEN nullif(trim(account), '') IS NULL THEN 'missing account'
-           WHEN row_number() OVER (PARTITION BY nullif(trim(account), '') ORDER BY rec) > 1 THEN 'duplicate account'
-      END AS reason
+      CASE WHEN nullif(trim(account), '') IS NULL THEN 'missing account' END AS reason
     FROM ${t}`);
+  await numberRecords(store, `${t}_n`, staged);
+  await store.run(`
+    UPDATE ${t}_n SET reason = 'duplicate account'
+    FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY acct ORDER BY rec) AS k FROM ${t}_n WHERE reason IS NULL) later
+    WHERE ${t}_n.rowid = later.r AND later.k > 1`);
   const accounts = await upsertAccounts(
     store,
     `${t}_n`,
@@ -246,7 +299,8 @@ async function upsertAccounts(
   tz: string | null,
   authoritative: boolean,
 ): Promise<number> {
-  const order = authoritative ? 'rec' : "row(coalesce(ts, TIMESTAMP '1970-01-01'), rec)";
+  // Latest post wins, ties broken by record so that the result never depends on thread timing.
+  const order = authoritative ? 'rec' : 'coalesce(epoch_us(ts), 0)::HUGEINT * 4294967296 + rec';
   const pick = (col: string) => `arg_max(${col}, ${order}) FILTER (WHERE ${col} IS NOT NULL)`;
   const merge = (col: string) =>
     authoritative

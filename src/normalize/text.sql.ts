@@ -23,6 +23,13 @@ const INVISIBLES = String.raw`[\x{200B}\x{200D}-\x{200F}\x{202A}-\x{202E}\x{2060
 // Arabic yeh/kaf/alef maksura to Persian; Arabic-Indic and Persian digits to ASCII.
 const FROM_CHARS = 'يكى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹';
 const TO_CHARS = 'یکی01234567890123456789';
+const CHAR_MAP = new Map([...FROM_CHARS].map((ch, i) => [ch, [...TO_CHARS][i] as string]));
+const MAP_PATTERN = new RegExp(`[${FROM_CHARS}]`, 'g');
+
+/** NFKC, then the same letter and digit mapping as ls_fold's translate (for the rows NFKC may change). */
+export function nfkcMap(value: string): string {
+  return value.normalize('NFKC').replace(MAP_PATTERN, (ch) => CHAR_MAP.get(ch) ?? ch);
+}
 // A URL in running text ends at whitespace, quotes, brackets or angle brackets (Markdown links included).
 export const URL_IN_TEXT = String.raw`https?://[^\s<>"\x{27}\x{60}()\[\]{}]+`;
 // Query parameters that only track the click; dropping them makes shared links comparable.
@@ -33,17 +40,24 @@ const TRACKING_PARAM =
 // joined string (unit separator U+001F between items) and URLs are parsed once into a struct. The
 // `*_folded` macros take text already passed through ls_fold, so a loader folds each text only once.
 const MACROS = String.raw`
+-- s is referenced several times: pass a column or a cheap expression. NFKC (rare rows) happens in JS,
+-- which also maps the letters and digits; other rows are translated only if they hold one to map.
 CREATE OR REPLACE MACRO ls_fold(s) AS
-  lower(translate(regexp_replace(
-    CASE WHEN regexp_matches(s, '${NFKC_TRIGGER_CLASS}') THEN ls_nfkc(s) ELSE s END,
-    '${ARABIC_MARKS}|${INVISIBLES}', '', 'g'), '${FROM_CHARS}', '${TO_CHARS}'));
+  lower(regexp_replace(
+    CASE WHEN regexp_matches(s, '${NFKC_TRIGGER_CLASS}') THEN ls_nfkc_map(s)
+         WHEN regexp_matches(s, '[${FROM_CHARS}]') THEN translate(s, '${FROM_CHARS}', '${TO_CHARS}')
+         ELSE s END,
+    '${ARABIC_MARKS}|${INVISIBLES}', '', 'g'));
 
 CREATE OR REPLACE MACRO ls_strip_urls(s) AS regexp_replace(s, '${URL_IN_TEXT}', ' ', 'g');
 
+-- No nullif here: it would repeat the whole expression; text of only links or spaces normalises to ''.
+-- Only whitespace runs that need changing match (a ZWNJ, a tab or newline, two spaces): a pattern that
+-- also matched every single space would rewrite every text and cost twice as much.
 CREATE OR REPLACE MACRO ls_norm_folded(f) AS
-  nullif(trim(regexp_replace(f, '[\x{200C}\s]+', ' ', 'g')), '');
+  trim(regexp_replace(f, '[\s\x{200C}]*(?:\x{200C}|[\t\n\r\f\v]|  )[\s\x{200C}]*', ' ', 'g'));
 
-CREATE OR REPLACE MACRO ls_text_norm(s) AS ls_norm_folded(ls_fold(ls_strip_urls(s)));
+CREATE OR REPLACE MACRO ls_text_norm(s) AS nullif(ls_norm_folded(ls_fold(ls_strip_urls(s))), '');
 
 -- Folded items joined by U+001F: ZWNJ, spaces and '_' become one '_', leading '#' and edge '_' go.
 CREATE OR REPLACE MACRO ls_tag_items(joined) AS
@@ -101,7 +115,9 @@ CREATE OR REPLACE MACRO ls_domains(urls) AS
 
 -- A time as the formats write it, to UTC: epoch seconds or milliseconds, ISO 8601 with or without a zone
 -- (none means UTC), 'YYYY-MM-DD HH:MM' (IO archive), 'Tue Dec 08 18:54:01 +0000 2009' (API v1.1).
-CREATE OR REPLACE MACRO ls_time(s) AS
+-- The exact IO archive and plain SQL forms are tried first: coalesce stops at the first that reads.
+CREATE OR REPLACE MACRO ls_time(s) AS coalesce(
+  try_strptime(s, '%Y-%m-%d %H:%M'), try_strptime(s, '%Y-%m-%d %H:%M:%S'),
   CASE
     WHEN s IS NULL OR trim(s) = '' THEN NULL
     WHEN regexp_full_match(trim(s), '-?\d{1,11}(\.\d+)?') THEN try_cast(make_timestamp(CAST(trim(s)::DOUBLE * 1e6 AS BIGINT)) AS TIMESTAMP)
@@ -110,7 +126,7 @@ CREATE OR REPLACE MACRO ls_time(s) AS
       try_cast(try_cast(trim(s) AS TIMESTAMPTZ) AS TIMESTAMP),
       try_cast(try_strptime(trim(s), '%a %b %d %H:%M:%S %z %Y') AS TIMESTAMP),
       try_strptime(trim(s), ['%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M']))
-  END;
+  END);
 
 -- The same, reading a time written without a zone as local time in tz (NULL tz: UTC).
 CREATE OR REPLACE MACRO ls_time_in(s, tz) AS
@@ -135,7 +151,7 @@ export async function installNormalizers(store: Store): Promise<void> {
   if (installed.has(store)) return;
   store.con.registerScalarFunction(
     DuckDBScalarFunction.create({
-      name: 'ls_nfkc',
+      name: 'ls_nfkc_map',
       returnType: VARCHAR,
       parameterTypes: [VARCHAR],
       mainFunction: (_info, input, output) => {
@@ -143,7 +159,7 @@ export async function installNormalizers(store: Store): Promise<void> {
         const target = output as DuckDBVarCharVector;
         for (let i = 0; i < input.rowCount; i++) {
           const value = source.getItem(i);
-          target.setItem(i, value === null ? null : value.normalize('NFKC'));
+          target.setItem(i, value === null ? null : nfkcMap(value));
         }
         target.flush();
       },
