@@ -3,7 +3,7 @@
 // instead of stopping the load. Record-to-line mapping is computed only for the few error examples.
 import { sqlString } from '../store/index.js';
 import { headText, InputError, openBytes, readHead } from './_files.js';
-import type { InputFile, ReaderRejection, StageContext } from './raw.js';
+import type { InputFile, ReaderRejection, StageContext, StageResult } from './raw.js';
 
 /** Parses the first CSV record of a head (quote-aware); null when the head holds no complete record. */
 export function parseHeader(text: string): string[] | null {
@@ -42,8 +42,8 @@ export async function readCsvHeader(file: InputFile): Promise<string[]> {
 }
 
 export interface CsvReadResult {
-  /** Rows get their record numbers from read order after they are materialised (see StageResult). */
-  numbering: { shiftTable: string | null };
+  /** Rows get their record numbers, and rejects are known, only after the view is scanned (see StageResult). */
+  numbering: NonNullable<StageResult['numbering']>;
   rowsRead: number;
   rejections: ReaderRejection[];
   linesOf: (records: number[]) => Promise<Map<number, number>>;
@@ -72,47 +72,46 @@ export async function readCsvAsView(
     new_line = ${crlf ? "'\\r\\n'" : "'\\n'"}, columns = ${columns}, nullstr = [${nulls.map(sqlString).join(', ')}],
     compression = ${file.gzip ? "'gzip'" : "'none'"}, max_line_size = 67108864, ignore_errors = true`;
   await store.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan;`);
-  // A first scan counts the accepted records and stores the rejected ones; the rows themselves stay in
-  // the file and are read again through a view, so only the columns normalisation uses are materialised.
-  let accepted: bigint;
+  // The rows stay in the file and are read once, through this view, when normalisation materialises
+  // the columns it uses; the same scan stores the records DuckDB rejects. Rows are numbered afterwards
+  // (file order is kept; a window or WITH ORDINALITY here would serialise the parallel read).
   try {
-    ({ n: accepted } = await store.one<{ n: bigint }>(`
-      SELECT count(*) AS n FROM read_csv(${sqlString(file.path)}, ${options},
-        store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`));
+    await store.run(`CREATE OR REPLACE TEMP VIEW ${src} AS SELECT * FROM read_csv(${sqlString(file.path)}, ${options},
+      store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`);
   } catch (err) {
     throw new InputError(`${file.name}: cannot read as CSV: ${(err as Error).message}`);
   }
-  // DuckDB reports one reject row per bad cell; its "line" counts records with the header as 1.
-  const bad = await store.all<{ rec: bigint; error_type: string; error_message: string }>(`
-    SELECT line - 1 AS rec, min(error_type) AS error_type, min(error_message) AS error_message
-    FROM ${rejects} GROUP BY line ORDER BY line`);
-  const badRecs = bad.map((b) => Number(b.rec));
-  await store.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan;`);
-  // Rows are numbered after they are materialised (file order is kept, and a window or WITH ORDINALITY
-  // here would serialise the parallel read): the k-th accepted row is record k shifted past the
-  // rejected records before it, which this table lists.
-  await store.run(
-    `CREATE OR REPLACE TEMP VIEW ${src} AS SELECT * FROM read_csv(${sqlString(file.path)}, ${options})`,
-  );
-  let shiftTable: string | null = null;
-  if (badRecs.length > 0) {
-    shiftTable = `${ctx.table}_badrecs`;
-    await store.run(
-      `CREATE OR REPLACE TEMP TABLE ${shiftTable} AS
-      SELECT r - j + 1 AS first_shifted FROM (SELECT unnest($1::BIGINT[]) AS r, generate_subscripts($1::BIGINT[], 1) AS j)`,
-      [toList(badRecs)],
-    );
-  }
-  const n = accepted;
   const linesOf = (records: number[]) => recordLines(file, records);
-  const lines = await linesOf(badRecs.slice(0, 50));
-  const rejections = bad.map((b) => ({
-    reason: csvReason(b.error_type),
-    record: Number(b.rec),
-    line: lines.get(Number(b.rec)) ?? null,
-    detail: b.error_message,
-  }));
-  return { rowsRead: Number(n) + badRecs.length, rejections, linesOf, numbering: { shiftTable } };
+  const afterScan = async () => {
+    // DuckDB reports one reject row per bad cell; its "line" counts records with the header as 1.
+    const exists = await store.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = $1`, [rejects]);
+    const bad =
+      exists.length === 0
+        ? []
+        : await store.all<{ rec: bigint; error_type: string; error_message: string }>(`
+          SELECT line - 1 AS rec, min(error_type) AS error_type, min(error_message) AS error_message
+          FROM ${rejects} GROUP BY line ORDER BY line`);
+    const badRecs = bad.map((b) => Number(b.rec));
+    // The k-th accepted row is record k shifted past the rejected records before it.
+    let shiftTable: string | null = null;
+    if (badRecs.length > 0) {
+      shiftTable = `${ctx.table}_badrecs`;
+      await store.run(
+        `CREATE OR REPLACE TEMP TABLE ${shiftTable} AS
+        SELECT r - j + 1 AS first_shifted FROM (SELECT unnest($1::BIGINT[]) AS r, generate_subscripts($1::BIGINT[], 1) AS j)`,
+        [toList(badRecs)],
+      );
+    }
+    const lines = await linesOf(badRecs.slice(0, 50));
+    const rejections = bad.map((b) => ({
+      reason: csvReason(b.error_type),
+      record: Number(b.rec),
+      line: lines.get(Number(b.rec)) ?? null,
+      detail: b.error_message,
+    }));
+    return { rejections, shiftTable };
+  };
+  return { rowsRead: 0, rejections: [], linesOf, numbering: { afterScan } };
 }
 
 function toList(values: number[]) {

@@ -86,10 +86,14 @@ export interface StageResult {
   rowsRead: number;
   rejections: ReaderRejection[];
   /**
-   * Present when `rec` is NULL in the staged rows: records are then numbered by the order in which the
-   * staged rows materialise, shifted past the rejected records that `shiftTable` lists (first_shifted).
+   * Present when `rec` is NULL in the staged rows and the reader's rejects are only known once the staged
+   * rows have been read (CSV read through a view): after that scan, `afterScan` returns the rejected
+   * records and a table listing them (first_shifted), and records are numbered by read order, shifted
+   * past the rejected ones; rowsRead is then the rows materialised plus the rejected.
    */
-  numbering?: { shiftTable: string | null };
+  numbering?: {
+    afterScan: () => Promise<{ rejections: ReaderRejection[]; shiftTable: string | null }>;
+  };
   /** Maps data records to physical lines, for error examples; absent when records are lines already. */
   linesOf?: (records: number[]) => Promise<Map<number, number>>;
 }

@@ -205,14 +205,20 @@ async function normalisePosts(
   return { loaded: Number(loaded), accounts, rejected: `${t}_n` };
 }
 
-/** Gives staged rows their record numbers from read order when the reader could not (see StageResult). */
+/**
+ * For readers that stage through a view (CSV): collects the rejects its scan stored, counts the rows,
+ * and numbers the records from read order, shifted past the rejected ones (see StageResult).
+ */
 async function numberRecords(store: Store, table: string, staged: Staged): Promise<void> {
   if (staged.numbering === undefined) return;
-  const shift = staged.numbering.shiftTable;
+  const { rejections, shiftTable } = await staged.numbering.afterScan();
+  const { n } = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`);
+  staged.rejections = rejections;
+  staged.rowsRead = Number(n) + rejections.length;
   await store.run(
-    shift === null
+    shiftTable === null
       ? `UPDATE ${table} SET rec = rowid + 1`
-      : `UPDATE ${table} SET rec = rowid + 1 + (SELECT count(*) FROM ${shift} WHERE first_shifted <= ${table}.rowid + 1)`,
+      : `UPDATE ${table} SET rec = rowid + 1 + (SELECT count(*) FROM ${shiftTable} WHERE first_shifted <= ${table}.rowid + 1)`,
   );
 }
 
