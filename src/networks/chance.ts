@@ -1,0 +1,242 @@
+// The chance model: how much of a network's co-activity would independent accounts produce? For each
+// signal and time window, every member is replaced by an independent account with the same activity (the
+// number of distinct items it touched in that window) that picks items the way accounts outside the network
+// active in that window did. An item touched by a share r of those outside accounts is then touched by a
+// member with probability ~ x r, x being the member's activity relative to the outside mean, so the
+// expected number of member pairs on one item is ~ (X^2 - Q)/2 r^2 (X = sum of x, Q = sum of x^2). Summed
+// over items and windows this gives the expectation E of the observed count O of member pairs sharing an
+// item in a window; with a Poisson count of members per item, Var[C(m,2)] = mu^3 + mu^2/2 (mu = X r).
+// A trending protest tag has a large r, so protesters sharing it are expected; a flood's own tags are rare
+// outside it, so its co-activity is not. z = (O - E) / sqrt(Var), and O/E is the effect size; a network is
+// reported only when both clear their levels. See docs/method.md for the derivation and its limits.
+
+import { SIGNALS, type SignalName } from '../signals/index.js';
+import type { Store } from '../store/index.js';
+
+export const CHANCE_DEFAULTS = {
+  /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
+  minZScore: 5,
+  /** Minimum ratio of observed to expected co-activity. */
+  minRatio: 3,
+  /** A member stays in its network when its own co-activity with it clears these on some signal. */
+  minMemberZScore: 2,
+  minMemberRatio: 5,
+  /** ... resting on at least this many item-windows shared with other members. */
+  minMemberGroups: 2,
+};
+export type ChanceOptions = typeof CHANCE_DEFAULTS;
+
+export interface SignalChance {
+  /** Member pairs sharing an item in a window, and the count independent accounts would give. */
+  observed: number;
+  expected: number;
+  zScore: number;
+  ratio: number;
+  /** Distinct item-windows where at least two members met. */
+  groups: number;
+  beyondChance: boolean;
+}
+
+export interface ChanceResult {
+  /** The strongest signal's figures (the network stands or falls by the signals that bind it). */
+  zScore: number;
+  ratio: number;
+  observed: number;
+  expected: number;
+  /** Signals whose co-activity is beyond chance on their own. */
+  binding: SignalName[];
+  perSignal: Partial<Record<SignalName, SignalChance>>;
+}
+
+export interface MemberChance {
+  zScore: number;
+  ratio: number;
+  /** The member's strongest signal. */
+  signal: SignalName | null;
+  beyondChance: boolean;
+}
+
+type Level = Pick<ChanceOptions, 'minZScore' | 'minRatio'> & { minGroups: number };
+
+/**
+ * `groups` is the number of distinct item-windows holding the co-activity: many pairs on one item in one
+ * window are one event (five people pasting the same text at once), and a pair count there is too clumped
+ * for the variance above, so a signal binds only when its excess rests on at least `minGroups` of them.
+ */
+function judge(
+  observed: number,
+  expected: number,
+  variance: number,
+  groups: number,
+  level: Level,
+): SignalChance {
+  const zScore = round((observed - expected) / Math.sqrt(Math.max(variance, 1)));
+  const ratio = round(Math.min(observed / Math.max(expected, 1e-9), 1e6));
+  return {
+    observed,
+    expected: round(expected),
+    zScore,
+    ratio,
+    groups,
+    beyondChance: zScore >= level.minZScore && ratio >= level.minRatio && groups >= level.minGroups,
+  };
+}
+
+/** The strongest signal first: beyond chance before not, then by z-score. */
+const stronger = (x: SignalChance, y: SignalChance) =>
+  Number(y.beyondChance) - Number(x.beyondChance) || y.zScore - x.zScore;
+
+/**
+ * Builds the chance model's tables for the networks of the temp table `_m(aid, net)`: per network, signal
+ * and window the outside population's figures, and per touched item the members' expected count (mu) and
+ * the sum of their squared probabilities (p2).
+ */
+async function buildChanceTables(store: Store): Promise<void> {
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE _gstat AS
+      SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
+        (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
+      FROM _g GROUP BY sig, b;
+    CREATE OR REPLACE TEMP TABLE _cma AS
+      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _m m USING (aid) GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE _cmt AS
+      SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n) AS n
+      FROM _at x JOIN _m m USING (aid) JOIN _g g USING (sig, item, b) GROUP BY ALL;
+    -- Per network and window, the outside population: accounts, mean items per account (kbar), and the
+    -- Good-Turing share of touches on items seen before, g = 1 - N1/T (N1 items touched by exactly one
+    -- outside account, T outside touches; Good 1953): when almost every outside item is unique, a new
+    -- account would most likely touch an item nobody else did, not collide with the few seen.
+    CREATE OR REPLACE TEMP TABLE _cw AS
+      WITH mab AS (SELECT net, sig, b, count(*)::DOUBLE AS ma, sum(k) AS K, sum(k * k) AS K2 FROM _cma GROUP BY ALL),
+      mtb AS (
+        SELECT net, sig, b, (count(*) FILTER (WHERE n = 1))::DOUBLE AS t1,
+          (count(*) FILTER (WHERE n - mm = 1))::DOUBLE AS o1
+        FROM _cmt GROUP BY ALL
+      )
+      SELECT mab.net, mab.sig, mab.b, greatest(c.A - mab.ma, 1) AS Aout,
+        CASE WHEN c.A > mab.ma AND c.T > mab.K THEN (c.T - mab.K) / (c.A - mab.ma) ELSE 1 END AS kbar,
+        CASE WHEN c.T > mab.K
+          THEN least(greatest(1 - (gs.N1 - mtb.t1 + mtb.o1) / (c.T - mab.K), 0), 1) ELSE 0 END AS gt,
+        mab.K, mab.K2, gs.N2, gs.N3
+      FROM mab JOIN _act c USING (sig, b) JOIN _gstat gs USING (sig, b) JOIN mtb USING (net, sig, b);
+    -- Items members touched: exact probabilities 1 - (1 - g r)^x, with members grouped by activity so the
+    -- cost is (distinct activity levels x items), not (members x items).
+    CREATE OR REPLACE TEMP TABLE _ctp AS
+      WITH mk AS (SELECT net, sig, b, k, count(*)::DOUBLE AS cnt FROM _cma GROUP BY ALL),
+      ti AS (
+        SELECT mt.net, mt.sig, mt.b, mt.item, mt.mm, mt.n,
+          w.gt * least(greatest((mt.n - mt.mm) / w.Aout, 0), 1) AS r, w.kbar
+        FROM _cmt mt JOIN _cw w USING (net, sig, b)
+      )
+      SELECT ti.net, ti.sig, ti.b, ti.item, any_value(ti.mm) AS mm, any_value(ti.n) AS n, any_value(ti.r) AS r,
+        any_value(ti.kbar) AS kbar,
+        sum(mk.cnt * (1 - pow(1 - ti.r, mk.k / ti.kbar))) AS mu,
+        sum(mk.cnt * pow(1 - pow(1 - ti.r, mk.k / ti.kbar), 2)) AS p2
+      FROM ti JOIN mk USING (net, sig, b) GROUP BY ALL;
+    -- Items no member touched are rare for them, so the linear form x r is close enough there.
+    CREATE OR REPLACE TEMP TABLE _ctw AS
+      WITH touched AS (
+        SELECT net, sig, b, sum(mm * (mm - 1) / 2) AS O, sum((mu * mu - p2) / 2) AS Et,
+          sum((mu - p2) * (mu - 0.5) * (mu - 0.5) + (mu - p2) * (mu - p2) / 2) AS Vt,
+          sum(n::DOUBLE * n) AS Tn2, sum(n::DOUBLE * n * n) AS Tn3
+        FROM _ctp GROUP BY ALL
+      )
+      SELECT w.net, w.sig, w.b, t.O, t.Et, t.Vt, w.kbar, w.K / w.kbar AS X, w.K2 / (w.kbar * w.kbar) AS Q,
+        w.gt * w.gt * greatest(w.N2 - t.Tn2, 0) / (w.Aout * w.Aout) AS S2,
+        w.gt * w.gt * w.gt * greatest(w.N3 - t.Tn3, 0) / (w.Aout * w.Aout * w.Aout) AS S3
+      FROM _cw w JOIN touched t USING (net, sig, b);
+  `);
+}
+
+/** Scores every network of the temp table `_m(aid, net)` against its chance expectation, signal by signal. */
+export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
+  await buildChanceTables(store);
+  const rows = await store.all<{ net: number; sig: number; O: number; E: number; V: number; G: bigint }>(`
+    SELECT w.net, w.sig, sum(O) AS O, sum(Et + (X * X - Q) / 2 * S2) AS E, sum(Vt + X * X * X * S3 + X * X * S2 / 2) AS V,
+      any_value(g.G) AS G
+    FROM _ctw w JOIN (SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY net, sig) g USING (net, sig)
+    GROUP BY w.net, w.sig ORDER BY w.net, w.sig`);
+  const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
+  for (const r of rows) {
+    const list = bySignal.get(Number(r.net)) ?? [];
+    if (list.length === 0) bySignal.set(Number(r.net), list);
+    list.push([
+      SIGNALS[Number(r.sig)] as SignalName,
+      judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level),
+    ]);
+  }
+  const out = new Map<number, ChanceResult>();
+  for (const [net, list] of bySignal) {
+    const best = [...list].sort((x, y) => stronger(x[1], y[1]))[0]?.[1];
+    out.set(net, {
+      zScore: best?.zScore ?? 0,
+      ratio: best?.ratio ?? 0,
+      observed: list.reduce((sum, [, c]) => sum + c.observed, 0),
+      expected: round(list.reduce((sum, [, c]) => sum + c.expected, 0)),
+      binding: list.filter(([, c]) => c.beyondChance).map(([name]) => name),
+      perSignal: Object.fromEntries(list),
+    });
+  }
+  return out;
+}
+
+const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
+
+/**
+ * Each member's own co-activity with the rest of its network against chance, signal by signal: observed
+ * pairs it is part of (over its items, the other members there) and their expectation p_a (mu - p_a) per
+ * item, so that accounts Louvain attached to a network by a few incidental ties can be told from its core.
+ */
+export async function scoreMembers(
+  store: Store,
+  level: Level,
+): Promise<Map<number, Map<number, MemberChance>>> {
+  await buildChanceTables(store);
+  const rows = await store.all<{
+    net: number;
+    aid: number;
+    sig: number;
+    O: number;
+    E: number;
+    V: number;
+    G: bigint;
+  }>(`
+    WITH mi AS (
+      SELECT a.net, a.aid, a.sig, t.mm, t.mu, t.p2, 1 - pow(1 - t.r, a.k / t.kbar) AS p, (x.aid IS NOT NULL) AS touched
+      FROM _cma a JOIN _ctp t USING (net, sig, b)
+      LEFT JOIN _at x ON x.sig = t.sig AND x.item = t.item AND x.b = t.b AND x.aid = a.aid
+    ),
+    items AS (
+      SELECT net, aid, sig, sum(CASE WHEN touched THEN mm - 1 ELSE 0 END) AS O, sum(p * (mu - p)) AS E,
+        count(*) FILTER (WHERE touched AND mm >= 2) AS G,
+        sum(p * ((mu - p2) - p * (1 - p) + (mu - p) * (mu - p)) - p * p * (mu - p) * (mu - p)) AS V
+      FROM mi GROUP BY net, aid, sig
+    ),
+    rest AS (
+      SELECT a.net, a.aid, a.sig, sum(a.k / w.kbar * (w.X - a.k / w.kbar) * w.S2) AS E
+      FROM _cma a JOIN _ctw w USING (net, sig, b) GROUP BY a.net, a.aid, a.sig
+    )
+    SELECT i.net, i.aid, i.sig, i.O, i.E + r.E AS E, i.V + r.E AS V, i.G
+    FROM items i JOIN rest r USING (net, aid, sig)`);
+  const out = new Map<number, Map<number, MemberChance>>();
+  for (const r of rows) {
+    const net = Number(r.net);
+    const members = out.get(net) ?? new Map<number, MemberChance>();
+    if (members.size === 0) out.set(net, members);
+    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+    const previous = members.get(Number(r.aid));
+    const better =
+      !previous ||
+      Number(c.beyondChance) - Number(previous.beyondChance) > 0 ||
+      (c.beyondChance === previous.beyondChance && c.zScore > previous.zScore);
+    if (better) {
+      members.set(Number(r.aid), {
+        zScore: c.zScore,
+        ratio: c.ratio,
+        signal: SIGNALS[Number(r.sig)] as SignalName,
+        beyondChance: c.beyondChance,
+      });
+    }
+  }
+  return out;
+}

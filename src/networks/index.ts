@@ -1,0 +1,11 @@
+// Public face of network finding: detection (signals, fused graph, communities, chance model), the
+// description of each network, and the inauthenticity indicators kept beside it.
+export { CHANCE_DEFAULTS, type ChanceOptions, type ChanceResult } from './chance.js';
+export { COMMUNITY_DEFAULTS, type CommunityOptions } from './communities.js';
+export {
+  type Candidate,
+  DETECT_DEFAULTS,
+  type Detection,
+  type DetectOptions,
+  detectNetworks,
+} from './detect.js';

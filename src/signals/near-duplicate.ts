@@ -1,0 +1,57 @@
+// Near-duplicate text: posts whose normalised texts share most of their word bigrams, exact copies included.
+// MinHash (Broder 1997) estimates the Jaccard similarity of the bigram sets; LSH banding (Indyk & Motwani
+// 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets" ch. 3) puts similar texts in a common
+// bucket without comparing all pairs. Texts linked through shared buckets form one text family, which is
+// the shared item. A text's family is the smallest text id among the texts it shares a bucket with (one hop):
+// following chains further would merge unrelated texts that each overlap the next a little, which is what
+// posts composed from common phrases do. Work is per distinct text, so a template posted 10,000 times is
+// hashed once.
+import type { Store } from '../store/index.js';
+import { type SignalOptions, signalCode } from './_common.js';
+
+const PROPAGATION_ROUNDS = 1;
+
+export async function touchNearDuplicates(
+  store: Store,
+  options: Pick<SignalOptions, 'minWords' | 'minhashBands' | 'minhashRows'>,
+): Promise<{ texts: number; families: number }> {
+  const { minWords, minhashBands: bands, minhashRows: rows } = options;
+  const k = bands * rows;
+  const mins = Array.from({ length: k }, (_, i) => `min(hash(sh, ${i + 1})) AS h${i}`).join(', ');
+  const bandKeys = Array.from({ length: bands }, (_, b) => {
+    const cols = Array.from({ length: rows }, (_, r) => `h${b * rows + r}`).join(', ');
+    return `hash(${b}, ${cols})`;
+  }).join(', ');
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE _tx AS
+      SELECT (row_number() OVER (ORDER BY text_norm) - 1)::INTEGER AS tid, text_norm, string_split(text_norm, ' ') AS w
+      FROM (SELECT DISTINCT text_norm FROM _p WHERE kind <> 'repost' AND text_norm IS NOT NULL)
+      WHERE len(string_split(text_norm, ' ')) >= ${minWords};
+    CREATE OR REPLACE TEMP TABLE _band AS
+      SELECT tid, unnest([${bandKeys}]) AS bkey
+      FROM (SELECT tid, ${mins}
+            FROM (SELECT tid, hash(w[i], w[i + 1]) AS sh FROM (SELECT tid, w, unnest(range(1, len(w))) AS i FROM _tx))
+            GROUP BY tid);
+    -- Only buckets holding two or more texts link anything.
+    CREATE OR REPLACE TEMP TABLE _band2 AS
+      SELECT tid, bkey FROM _band WHERE bkey IN (SELECT bkey FROM _band GROUP BY bkey HAVING count(*) > 1);
+    CREATE OR REPLACE TEMP TABLE _fam AS SELECT DISTINCT tid, tid AS fam FROM _band2;
+  `);
+  for (let round = 0; round < PROPAGATION_ROUNDS; round++) {
+    await store.run(`
+      CREATE OR REPLACE TEMP TABLE _fam AS
+        WITH bucket AS (SELECT b.bkey, min(f.fam) AS fam FROM _band2 b JOIN _fam f USING (tid) GROUP BY b.bkey)
+        SELECT b.tid, min(bucket.fam) AS fam FROM _band2 b JOIN bucket USING (bkey) GROUP BY b.tid`);
+  }
+  await store.run(`
+    INSERT INTO _touch
+    SELECT ${signalCode('neardup')}, hash('t', coalesce(f.fam, x.tid)), p.aid, p.t, p.pid
+    FROM _p p JOIN _tx x ON p.text_norm = x.text_norm LEFT JOIN _fam f ON f.tid = x.tid
+    WHERE p.kind <> 'repost';
+    DROP TABLE _band; DROP TABLE _band2;
+  `);
+  const row = await store.one<{ texts: bigint; families: bigint }>(
+    `SELECT (SELECT count(*) FROM _tx) AS texts, (SELECT count(DISTINCT fam) FROM _fam) AS families`,
+  );
+  return { texts: Number(row.texts), families: Number(row.families) };
+}
