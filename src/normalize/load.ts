@@ -138,17 +138,19 @@ async function normalisePosts(
   const rt = '^RT @([A-Za-z0-9_]+):';
   // One pass over the staged rows: keys, time, folded text, and the reasons that need no other row.
   // Folding here, once, lets the insert below reuse it (macros expand textually; a folded expression
-  // used four times would be computed four times).
+  // used four times would be computed four times). Only texts with '://' can hold a URL to strip, and
+  // the stripped text is not kept: it would be one more copy of every text in memory.
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE ${t}_n AS
     WITH base AS (
       SELECT *, nullif(trim(account), '') AS acct, ls_time_in(time_raw, $tz) AS ts,
-        ls_strip_urls(left(text, ${MAX_TEXT_CHARS})) AS stripped,
+        CASE WHEN contains(text, '://') THEN ls_strip_urls(left(text, ${MAX_TEXT_CHARS}))
+          ELSE left(text, ${MAX_TEXT_CHARS}) END AS stripped,
         CASE WHEN nullif(trim(id), '') IS NULL THEN NULL
              WHEN id_scope IS NOT NULL THEN id_scope || '/' || trim(id) ELSE trim(id) END AS pid
       FROM ${t})
-    SELECT *, ls_fold(stripped) AS folded,
+    SELECT * EXCLUDE (stripped), ls_fold(stripped) AS folded,
       CASE WHEN kind = 'service' THEN 'not a post (service message)'
            WHEN acct IS NULL THEN 'missing account'
            WHEN pid IS NULL AND NOT $synthesise THEN 'missing post id'
@@ -169,27 +171,36 @@ async function normalisePosts(
   }
   await markDuplicates(store, `${t}_n`, staged.platform);
   await mergeRepeatedRows(store, `${t}_n`);
+  await memoiseLists(store, `${t}_n`);
   await store.run(
     `
     INSERT INTO posts
     WITH good AS (
-      SELECT *, left(text, ${MAX_TEXT_CHARS}) AS body,
+      SELECT n.*, left(text, ${MAX_TEXT_CHARS}) AS body,
         coalesce(kind, CASE WHEN regexp_matches(text, '${rt}') THEN 'repost'
           WHEN reply_to IS NOT NULL OR reply_to_account IS NOT NULL THEN 'reply'
           WHEN quote_of IS NOT NULL THEN 'quote' ELSE 'post' END) AS kind2,
-        CASE WHEN urls IS NOT NULL THEN CASE WHEN len(urls) = 0 THEN [] ELSE ls_urls(urls) END
-          WHEN contains(text, '://') THEN ls_urls_in_text(left(text, ${MAX_TEXT_CHARS})) ELSE [] END AS curls
-      FROM ${t}_n WHERE reason IS NULL),
+        CASE WHEN n.urls IS NOT NULL THEN CASE WHEN len(n.urls) = 0 THEN []
+            ELSE coalesce(mu.v, ls_urls(n.urls)) END
+          WHEN contains(text, '://') THEN ls_urls_in_text(left(text, ${MAX_TEXT_CHARS})) ELSE [] END AS curls,
+        CASE WHEN n.urls IS NOT NULL AND len(n.urls) > 0 THEN mu.d END AS cdomains,
+        CASE WHEN n.hashtags IS NOT NULL THEN CASE WHEN len(n.hashtags) = 0 THEN []
+            ELSE coalesce(mt.v, ls_tags(n.hashtags)) END
+          WHEN contains(folded, '#') THEN ls_tags_in_folded(folded) ELSE [] END AS ctags,
+        CASE WHEN n.mentions IS NOT NULL THEN CASE WHEN len(n.mentions) = 0 THEN []
+            ELSE coalesce(mm.v, ls_mentions(n.mentions)) END
+          WHEN contains(folded, '@') THEN ls_mentions_in_folded(folded) ELSE [] END AS cmentions
+      FROM ${t}_n n
+        LEFT JOIN ${t}_n_tags mt ON n.hashtags = mt.k
+        LEFT JOIN ${t}_n_urls mu ON n.urls = mu.k
+        LEFT JOIN ${t}_n_mentions mm ON n.mentions = mm.k
+      WHERE reason IS NULL),
     shaped AS (
       SELECT *, coalesce(repost_of_account,
         CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(text, '${rt}', 1), '')) END) AS rp_acct
       FROM good)
-    SELECT $platform, pid, acct, ts, kind2, body, ls_norm_folded(folded), lang,
-      CASE WHEN hashtags IS NOT NULL THEN CASE WHEN len(hashtags) = 0 THEN [] ELSE ls_tags(hashtags) END
-        WHEN contains(folded, '#') THEN ls_tags_in_folded(folded) ELSE [] END,
-      curls, CASE WHEN len(curls) = 0 THEN [] ELSE ls_domains(curls) END,
-      CASE WHEN mentions IS NOT NULL THEN CASE WHEN len(mentions) = 0 THEN [] ELSE ls_mentions(mentions) END
-        WHEN contains(folded, '@') THEN ls_mentions_in_folded(folded) ELSE [] END,
+    SELECT $platform, pid, acct, ts, kind2, body, ls_norm_folded(folded), lang, ctags,
+      curls, CASE WHEN len(curls) = 0 THEN [] ELSE coalesce(cdomains, ls_domains(curls)) END, cmentions,
       -- A repost whose source names no original is keyed by who was reposted and what was said,
       -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
       coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(rp_acct, '') || '|' ||
@@ -220,6 +231,23 @@ async function numberRecords(store: Store, table: string, staged: Staged): Promi
       ? `UPDATE ${table} SET rec = rowid + 1`
       : `UPDATE ${table} SET rec = rowid + 1 + (SELECT count(*) FROM ${shiftTable} WHERE first_shifted <= ${table}.rowid + 1)`,
   );
+}
+
+/**
+ * Normalises each distinct hashtag, URL and mention list of the loaded rows once, into tables keyed by
+ * the list (`table_tags`, `_urls`, `_mentions`: k, v, and d for domains). Lists repeat heavily (a
+ * campaign shares the same few tags and links), so this is a fraction of normalising every row's list;
+ * a row whose list finds no entry (a list holding a NULL item never equals itself) is normalised alone.
+ */
+async function memoiseLists(store: Store, table: string): Promise<void> {
+  const distinct = (col: string) =>
+    `SELECT DISTINCT ${col} AS k FROM ${table} WHERE reason IS NULL AND len(${col}) > 0`;
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE ${table}_tags AS SELECT k, ls_tags(k) AS v FROM (${distinct('hashtags')});
+    CREATE OR REPLACE TEMP TABLE ${table}_mentions AS SELECT k, ls_mentions(k) AS v FROM (${distinct('mentions')});
+    CREATE OR REPLACE TEMP TABLE ${table}_urls AS
+    SELECT k, v, CASE WHEN len(v) = 0 THEN [] ELSE ls_domains(v) END AS d
+    FROM (SELECT k, ls_urls(k) AS v FROM (${distinct('urls')}))`);
 }
 
 /**
