@@ -12,6 +12,7 @@
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
+import { poissonUpperTail, zFromUpperTail } from './_poisson.js';
 
 export const CHANCE_DEFAULTS = {
   /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
@@ -55,6 +56,9 @@ export interface MemberChance {
   signal: SignalName | null;
   beyondChance: boolean;
 }
+
+/** Up to this many item-windows a member's score is an exact Poisson tail rather than a normal z. */
+const SMALL_COUNT = 30;
 
 type Level = Pick<ChanceOptions, 'minZScore' | 'minRatio'> & { minGroups: number };
 
@@ -201,29 +205,42 @@ export async function scoreMembers(
     V: number;
     G: bigint;
   }>(`
-    WITH mi AS (
-      SELECT a.net, a.aid, a.sig, t.mm, t.mu, t.p2, 1 - pow(1 - t.r, a.k / t.kbar) AS p, (x.aid IS NOT NULL) AS touched
-      FROM _cma a JOIN _ctp t USING (net, sig, b)
-      LEFT JOIN _at x ON x.sig = t.sig AND x.item = t.item AND x.b = t.b AND x.aid = a.aid
+    -- Expectations depend on a member only through its activity k in the window, so they are computed per
+    -- activity level (few) and items, not per member and items.
+    WITH lvl AS (
+      SELECT t.net, t.sig, t.b, mk.k, sum(pp * (t.mu - pp)) AS E,
+        sum(pp * ((t.mu - t.p2) - pp * (1 - pp) + (t.mu - pp) * (t.mu - pp)) - pp * pp * (t.mu - pp) * (t.mu - pp)) AS V
+      FROM (SELECT DISTINCT net, sig, b, k FROM _cma) mk
+      JOIN _ctp t USING (net, sig, b),
+      LATERAL (SELECT 1 - pow(1 - t.r, mk.k / t.kbar) AS pp)
+      GROUP BY ALL
+    ),
+    obs AS (
+      SELECT m.net, x.aid, x.sig, sum(c.mm - 1) AS O, count(*) FILTER (WHERE c.mm >= 2) AS G
+      FROM _at x JOIN _m m USING (aid) JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      GROUP BY ALL
     ),
     items AS (
-      SELECT net, aid, sig, sum(CASE WHEN touched THEN mm - 1 ELSE 0 END) AS O, sum(p * (mu - p)) AS E,
-        count(*) FILTER (WHERE touched AND mm >= 2) AS G,
-        sum(p * ((mu - p2) - p * (1 - p) + (mu - p) * (mu - p)) - p * p * (mu - p) * (mu - p)) AS V
-      FROM mi GROUP BY net, aid, sig
-    ),
-    rest AS (
-      SELECT a.net, a.aid, a.sig, sum(a.k / w.kbar * (w.X - a.k / w.kbar) * w.S2) AS E
-      FROM _cma a JOIN _ctw w USING (net, sig, b) GROUP BY a.net, a.aid, a.sig
+      SELECT a.net, a.aid, a.sig, sum(l.E) AS E, sum(l.V) AS V,
+        sum(a.k / w.kbar * (w.X - a.k / w.kbar) * w.S2) AS Er
+      FROM _cma a JOIN lvl l USING (net, sig, b, k) JOIN _ctw w USING (net, sig, b)
+      GROUP BY ALL
     )
-    SELECT i.net, i.aid, i.sig, i.O, i.E + r.E AS E, i.V + r.E AS V, i.G
-    FROM items i JOIN rest r USING (net, aid, sig)`);
+    SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
+    FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
   const out = new Map<number, Map<number, MemberChance>>();
   for (const r of rows) {
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+    const groups = Number(r.G);
+    const c = judge(Number(r.O), Number(r.E), Number(r.V), groups, level);
+    // On few item-windows, score the count of item-windows where the member met others against a Poisson
+    // with the expected co-activity as its mean (an upper bound on the expected number of such meetings).
+    if (groups <= SMALL_COUNT) {
+      c.zScore = round(Math.min(zFromUpperTail(poissonUpperTail(groups, Number(r.E))), 40));
+      c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
+    }
     const previous = members.get(Number(r.aid));
     const better =
       !previous ||

@@ -9,8 +9,12 @@ export const signalCode = (name: SignalName): number => SIGNALS.indexOf(name);
 export const SIGNAL_DEFAULTS = {
   /** Two touches of one item co-occur when they fall within this many seconds (see docs/method.md). */
   windowSeconds: 3600,
-  /** Groups (one item, one window) with more accounts than this are not expanded into all pairs. */
-  maxGroupAccounts: 400,
+  /**
+   * Groups (one item, one window) with more accounts than this are not expanded into all pairs: each account
+   * is linked to the next `cappedNeighbours` in time instead. Repeated coordination still shows (the same
+   * accounts keep following each other), while a trending tag or viral post costs linear, not quadratic work.
+   */
+  maxGroupAccounts: 50,
   /** In a capped group, each account is linked only to this many accounts that followed it in time. */
   cappedNeighbours: 10,
   /** Near-duplicate text: texts with fewer words are left out (too short to tell copying from chance). */

@@ -1,0 +1,77 @@
+// Small-count significance: the upper tail of a Poisson count, expressed as a one-sided z-score so it reads
+// on the same scale as the large-count scores. Used where a member met the rest of its network on only a
+// few item-windows, where the normal approximation (and any variance floor) would be arbitrary.
+
+/** P(X >= k) for X ~ Poisson(mean), summed in log space; exact for the small k it is used for. */
+export function poissonUpperTail(k: number, mean: number): number {
+  if (k <= 0) return 1;
+  if (mean <= 0) return 0;
+  let term = Math.exp(-mean); // P(X = 0)
+  let below = term;
+  for (let i = 1; i < k; i++) {
+    term *= mean / i;
+    below += term;
+  }
+  if (below < 0.999) return Math.max(0, 1 - below);
+  // 1 - below loses precision near 1: sum the tail directly instead.
+  let tail = 0;
+  term = Math.exp(-mean + k * Math.log(mean) - logFactorial(k));
+  for (let i = k; i < k + 200 && term > tail * 1e-16; i++) {
+    tail += term;
+    term *= mean / (i + 1);
+  }
+  return tail;
+}
+
+function logFactorial(n: number): number {
+  let sum = 0;
+  for (let i = 2; i <= n; i++) sum += Math.log(i);
+  return sum;
+}
+
+/** The z with the same upper-tail probability under a standard normal (Acklam's inverse, |error| < 1.2e-9). */
+export function zFromUpperTail(p: number): number {
+  if (p <= 0) return 40;
+  if (p >= 1) return -40;
+  return -inverseNormal(p);
+}
+
+function inverseNormal(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
+  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
+  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
+  const [d0, d1, d2, d3] = d as [number, number, number, number];
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (
+      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
+}
