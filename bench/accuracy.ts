@@ -20,6 +20,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: join(tmpdir(), 'lockstep-accuracy') },
     window: { type: 'string' },
     set: { type: 'string', default: '' },
+    options: { type: 'string', default: '{}' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -69,7 +70,7 @@ for (const seed of seeds) {
     overrides[key as string] = Number(value);
   }
   if (values.window) overrides.windowSeconds = Number(values.window);
-  const detection = await detectNetworks(store, overrides);
+  const detection = await detectNetworks(store, { ...overrides, ...JSON.parse(values.options) });
   const seconds = (performance.now() - began) / 1000;
   const accounts = await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`);
   store.close();
@@ -136,7 +137,7 @@ for (const seed of seeds) {
         counts[k] = (counts[k] ?? 0) + 1;
       }
       console.log(
-        `  ${c.beyondChance ? '' : ''}pruned ${c.pruned.length} ${c.beyondChance ? 'REPORTED' : 'set aside'} size ${c.members.length} truth ${counts.join('/')} z ${c.chance.zScore} O/E ${c.chance.ratio} O ${c.chance.observed} E ${c.chance.expected}`,
+        `  ${c.beyondChance ? '' : ''}pruned ${c.pruned.length} ${c.beyondChance ? 'REPORTED' : 'set aside'} size ${c.members.length} truth ${counts.join('/')} z ${c.chance.zScore} O/E ${c.chance.ratio} O ${c.chance.observed} E ${c.chance.expected}${c.beyondChance ? ` binding ${c.chance.binding.join('+')} ${JSON.stringify(Object.fromEntries(c.chance.binding.map((b) => [b, c.chance.perSignal[b]])))}` : ''}`,
       );
     }
   }

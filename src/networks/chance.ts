@@ -228,6 +228,58 @@ export async function scoreMembers(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
+  return bestPerAccount(rows, level);
+}
+
+/**
+ * Accounts of the temp table `_probe(aid, net)` scored against the networks of `_m(aid, net)` they are not
+ * part of: the item-windows where they met its members, against what an independent account with their
+ * activity would meet (p_a mu per item). Used to test a network's looser members against its core.
+ */
+export async function scoreProbes(
+  store: Store,
+  level: Level,
+): Promise<Map<number, Map<number, MemberChance>>> {
+  await buildChanceTables(store);
+  const rows = await store.all<{
+    net: number;
+    aid: number;
+    sig: number;
+    O: number;
+    E: number;
+    V: number;
+    G: bigint;
+  }>(`
+    WITH pa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _probe p USING (aid) GROUP BY ALL),
+    lvl AS (
+      SELECT t.net, t.sig, t.b, mk.k, sum(pp * t.mu) AS E,
+        sum(pp * ((t.mu - t.p2) + t.mu * t.mu) - pp * pp * t.mu * t.mu) AS V
+      FROM (SELECT DISTINCT net, sig, b, k FROM pa) mk
+      JOIN _ctp t USING (net, sig, b),
+      LATERAL (SELECT 1 - pow(1 - t.r, mk.k / t.kbar) AS pp)
+      GROUP BY ALL
+    ),
+    obs AS (
+      SELECT p.net, x.aid, x.sig, sum(c.mm) AS O, count(*) AS G
+      FROM _at x JOIN _probe p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      GROUP BY ALL
+    ),
+    items AS (
+      SELECT a.net, a.aid, a.sig, sum(coalesce(l.E, 0)) AS E, sum(coalesce(l.V, 0)) AS V,
+        sum(a.k / w.kbar * w.X * w.S2) AS Er
+      FROM pa a JOIN _ctw w USING (net, sig, b) LEFT JOIN lvl l USING (net, sig, b, k)
+      GROUP BY ALL
+    )
+    SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
+    FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
+  return bestPerAccount(rows, level);
+}
+
+/** Each account's strongest signal, scored as in `judge` (an exact Poisson tail on few item-windows). */
+function bestPerAccount(
+  rows: Array<{ net: number; aid: number; sig: number; O: number; E: number; V: number; G: bigint }>,
+  level: Level,
+): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
   for (const r of rows) {
     const net = Number(r.net);

@@ -11,6 +11,7 @@ import {
   type MemberChance,
   scoreAgainstChance,
   scoreMembers,
+  scoreProbes,
 } from './chance.js';
 import { COMMUNITY_DEFAULTS, type CommunityOptions, findCommunities } from './communities.js';
 
@@ -26,8 +27,8 @@ export const DETECT_DEFAULTS = {
    * coordination shows in repeated events.
    */
   minSpreadSeconds: 4 * 3600,
-  /** Rounds of pruning members whose own co-activity with their network is within chance. */
-  pruneRounds: 3,
+  /** Trim members of networks beyond chance (1) or report communities as Louvain found them (0). */
+  pruneRounds: 1,
 };
 export type DetectOptions = SignalOptions &
   CommunityOptions &
@@ -98,27 +99,45 @@ export async function detectNetworks(
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
   });
+  // Trimming, once per network beyond chance: members whose own co-activity with the network is within
+  // chance go; the rest are split at their median member z-score into a core and the looser half, and each
+  // account of the looser half stays only if its co-activity with the core alone is beyond chance (accounts
+  // that met each other on the network's edges, such as users arguing back on a flooded tag and copying
+  // each other's replies, do not vouch for each other). Then the network is scored again.
   let trimmed = candidates.filter((c) => c.beyondChance);
-  for (let round = 0; round < parameters.pruneRounds && trimmed.length > 0; round++) {
+  if (parameters.pruneRounds > 0 && trimmed.length > 0) {
     await writeMembership(
       store,
       trimmed.map((c) => c.members),
     );
     const members = await scoreMembers(store, memberLevel);
-    let changed = false;
-    trimmed.forEach((c, net) => {
+    const cores = trimmed.map((c, net) => {
       const scores = members.get(net) ?? new Map<number, MemberChance>();
       c.memberChance = scores;
-      const kept = c.members.filter((aid) => scores.get(aid)?.beyondChance === true);
-      if (kept.length === c.members.length) return;
-      changed = true;
-      c.pruned = [...c.pruned, ...c.members.filter((aid) => !scores.get(aid)?.beyondChance)].sort(
-        (x, y) => x - y,
-      );
-      c.members = kept;
+      const passing = c.members.filter((aid) => scores.get(aid)?.beyondChance === true);
+      const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
+      const median = z[Math.floor(z.length / 2)] ?? 0;
+      const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
+      return core.length >= parameters.minAccounts ? core : passing;
     });
-    if (!changed) break;
-    for (const c of trimmed) if (c.members.length < parameters.minAccounts) c.beyondChance = false;
+    const coreSets = cores.map((core) => new Set(core));
+    await writeMembership(store, cores);
+    await writeProbes(
+      store,
+      trimmed.map((c, net) =>
+        c.members.filter((aid) => !coreSets[net]?.has(aid) && c.memberChance.get(aid)?.beyondChance),
+      ),
+    );
+    const probes = await scoreProbes(store, memberLevel);
+    trimmed.forEach((c, net) => {
+      const core = coreSets[net] ?? new Set<number>();
+      const kept = c.members.filter(
+        (aid) => core.has(aid) || probes.get(net)?.get(aid)?.beyondChance === true,
+      );
+      c.pruned = c.members.filter((aid) => !kept.includes(aid));
+      c.members = kept;
+      if (kept.length < parameters.minAccounts) c.beyondChance = false;
+    });
     trimmed = trimmed.filter((c) => c.beyondChance);
     await writeMembership(
       store,
@@ -129,7 +148,6 @@ export async function detectNetworks(
       c.chance = rescored.get(net) ?? emptyChance();
       c.beyondChance = c.chance.binding.length > 0;
     });
-    trimmed = trimmed.filter((c) => c.beyondChance);
   }
   lap('chance');
   return {
@@ -159,6 +177,19 @@ const emptyChance = (): ChanceResult => ({
 async function writeMembership(store: Store, groups: number[][]): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE _m (aid INTEGER, net INTEGER)`);
   const appender = await store.con.createAppender('_m', 'main', 'temp');
+  groups.forEach((group, net) => {
+    for (const aid of group) {
+      appender.appendInteger(aid);
+      appender.appendInteger(net);
+      appender.endRow();
+    }
+  });
+  appender.closeSync();
+}
+
+async function writeProbes(store: Store, groups: number[][]): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE _probe (aid INTEGER, net INTEGER)`);
+  const appender = await store.con.createAppender('_probe', 'main', 'temp');
   groups.forEach((group, net) => {
     for (const aid of group) {
       appender.appendInteger(aid);

@@ -7,8 +7,16 @@ export type SignalName = (typeof SIGNALS)[number];
 export const signalCode = (name: SignalName): number => SIGNALS.indexOf(name);
 
 export const SIGNAL_DEFAULTS = {
-  /** Two touches of one item co-occur when they fall within this many seconds (see docs/method.md). */
-  windowSeconds: 3600,
+  /**
+   * Two touches of one item co-occur when they fall within this many seconds. Two hours, from measurement
+   * (BENCHMARKS.md): one hour misses much of a network that jitters its schedule by an hour or so, three
+   * start to gather people reacting to a flood over an evening. See docs/method.md.
+   */
+  windowSeconds: 7200,
+  /** How long a stretch an item's rarity is measured over (never shorter than the window). */
+  rarityWindowSeconds: 86_400,
+  /** Per-signal windows that override windowSeconds. */
+  signalWindowSeconds: {} as Partial<Record<SignalName, number>>,
   /**
    * Groups (one item, one window) with more accounts than this are not expanded into all pairs: each account
    * is linked to the next `cappedNeighbours` in time instead. Repeated coordination still shows (the same

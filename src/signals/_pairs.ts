@@ -1,13 +1,13 @@
 // From touches to weighted account pairs. Time is cut into windows of `windowSeconds`; two accounts
 // co-occur on an item when both touch it in the same window, or in adjacent windows within windowSeconds
-// of each other (first touches). Each shared item weighs its rarity in that window, ln(A / n): A accounts
-// active in the signal then, n of them on this item (an inverse document frequency over time buckets, as
-// in Sparck Jones 1972; a tag a third of users post weighs ln 3 ~ 1.1, one 5 of 5,000 use weighs ~6.9).
+// of each other (first touches). Each shared item weighs its rarity that day, ln(A / n): A accounts active
+// in the signal that day, n of them on this item (an inverse document frequency over time buckets, as in
+// Sparck Jones 1972; a tag a third of users post weighs ln 3 ~ 1.1, one 5 of 5,000 use weighs ~6.9).
 // A group with more than maxGroupAccounts accounts is never expanded into all its pairs: each account is
 // linked to its next `cappedNeighbours` accounts in time, so the cost stays linear in the group's size, and
 // the group is counted as capped. Everything runs in DuckDB; nothing here is quadratic in a group's size.
 import type { Store } from '../store/index.js';
-import { SIGNALS, type SignalOptions } from './_common.js';
+import { SIGNALS, type SignalName, type SignalOptions } from './_common.js';
 
 export interface PairFigures {
   perSignal: Array<{
@@ -23,23 +23,50 @@ export interface PairFigures {
 
 export async function buildPairs(
   store: Store,
-  options: Pick<SignalOptions, 'windowSeconds' | 'maxGroupAccounts' | 'cappedNeighbours' | 'signalWeights'>,
+  options: Pick<
+    SignalOptions,
+    | 'windowSeconds'
+    | 'signalWindowSeconds'
+    | 'rarityWindowSeconds'
+    | 'maxGroupAccounts'
+    | 'cappedNeighbours'
+    | 'signalWeights'
+  >,
   minSharedItems: number,
   minSpreadSeconds: number,
 ): Promise<PairFigures> {
   const W = Math.max(1, Math.round(options.windowSeconds));
+  // A signal may have its own window (co-repost is much tighter than the rest; see SIGNAL_DEFAULTS).
+  const own = Object.entries(options.signalWindowSeconds)
+    .filter(
+      ([name, seconds]) =>
+        SIGNALS.includes(name as SignalName) && Number.isFinite(seconds) && (seconds as number) > 0,
+    )
+    .map(
+      ([name, seconds]) =>
+        `WHEN ${SIGNALS.indexOf(name as SignalName)} THEN ${Math.round(seconds as number)}`,
+    );
+  const win = (sig: string) => (own.length ? `(CASE ${sig} ${own.join(' ')} ELSE ${W} END)` : String(W));
+  const R = Math.max(W, Math.round(options.rarityWindowSeconds));
   const cap = options.maxGroupAccounts;
   const k = options.cappedNeighbours;
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _at AS
-      SELECT sig, item, t // ${W} AS b, aid, min(t) AS t, arg_min(pid, t) AS pid
-      FROM _touch GROUP BY sig, item, t // ${W}, aid;
+      SELECT sig, item, t // ${win('sig')} AS b, aid, min(t) AS t, arg_min(pid, t) AS pid
+      FROM _touch GROUP BY sig, item, t // ${win('sig')}, aid;
     CREATE OR REPLACE TEMP TABLE _g AS SELECT sig, item, b, count(*)::INTEGER AS n FROM _at GROUP BY sig, item, b;
     CREATE OR REPLACE TEMP TABLE _act AS
       SELECT sig, b, count(DISTINCT aid)::INTEGER AS A, count(*)::BIGINT AS T FROM _at GROUP BY sig, b;
+    -- Rarity is measured over a longer stretch than the window (a day by default): in a one-minute window
+    -- a burst may be all there is, which says nothing about how common its item is.
+    CREATE OR REPLACE TEMP TABLE _rare AS
+      WITH d AS (SELECT DISTINCT sig, item, t // ${R} AS d, aid FROM _touch),
+      n AS (SELECT sig, item, d, count(*) AS nd FROM d GROUP BY ALL),
+      a AS (SELECT sig, d, count(DISTINCT aid) AS ad FROM d GROUP BY ALL)
+      SELECT sig, item, d, greatest(0.0, ln(a.ad / n.nd)) AS w FROM n JOIN a USING (sig, d);
     CREATE OR REPLACE TEMP TABLE _atn AS
-      SELECT x.sig, x.item, x.b, x.aid, x.t, x.pid, g.n, greatest(0.0, ln(c.A / g.n)) AS w
-      FROM _at x JOIN _g g USING (sig, item, b) JOIN _act c USING (sig, b);
+      SELECT x.sig, x.item, x.b, x.aid, x.t, x.pid, g.n, r.w
+      FROM _at x JOIN _g g USING (sig, item, b) JOIN _rare r ON r.sig = x.sig AND r.item = x.item AND r.d = x.t // ${R};
     CREATE OR REPLACE TEMP TABLE _pair AS
       SELECT x.sig, x.item, x.aid AS a, y.aid AS c, x.w, x.pid AS pa, y.pid AS pc, x.b
       FROM _atn x JOIN _atn y ON x.sig = y.sig AND x.item = y.item AND x.b = y.b AND x.aid < y.aid
@@ -49,7 +76,7 @@ export async function buildPairs(
         CASE WHEN x.aid < y.aid THEN x.pid ELSE y.pid END, CASE WHEN x.aid < y.aid THEN y.pid ELSE x.pid END, x.b
       FROM (SELECT *, b + 1 AS b1 FROM _atn WHERE n <= ${cap}) x
       JOIN (SELECT * FROM _atn WHERE n <= ${cap}) y ON x.sig = y.sig AND x.item = y.item AND x.b1 = y.b
-      WHERE y.t - x.t <= ${W} AND x.aid <> y.aid
+      WHERE y.t - x.t <= ${win('x.sig')} AND x.aid <> y.aid
       UNION ALL
       SELECT x.sig, x.item, least(x.aid, y.aid), greatest(x.aid, y.aid), x.w,
         CASE WHEN x.aid < y.aid THEN x.pid ELSE y.pid END, CASE WHEN x.aid < y.aid THEN y.pid ELSE x.pid END, x.b
@@ -70,11 +97,11 @@ export async function buildPairs(
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _pi AS
       SELECT sig, a, c, item, max(w) AS w, arg_max(pa, w) AS pa, arg_max(pc, w) AS pc, count(*)::INTEGER AS times,
-        min(b) AS b0, max(b) AS b1
+        min(b) * ${win('sig')} AS s0, (max(b) + 1) * ${win('sig')} AS s1
       FROM _pair GROUP BY sig, a, c, item;
     CREATE OR REPLACE TEMP TABLE _keep AS
       SELECT a, c FROM _pi GROUP BY a, c
-      HAVING count(*) >= ${minSharedItems} AND (max(b1) - min(b0)) * ${W} >= ${minSpreadSeconds};
+      HAVING count(*) >= ${minSharedItems} AND max(s1) - min(s0) > ${minSpreadSeconds};
     CREATE OR REPLACE TEMP TABLE _edge AS
       SELECT a, c, count(*)::INTEGER AS items, sum(times)::INTEGER AS cooccurrences,
         ${SIGNALS.map((_, s) => `coalesce(${weightOf(s)} * sum(w) FILTER (WHERE sig = ${s}), 0)`).join(' + ')} AS weight,
