@@ -333,25 +333,33 @@ async function upsertAccounts(
   tz: string | null,
   authoritative: boolean,
 ): Promise<number> {
-  // Latest post wins, ties broken by record so that the result never depends on thread timing.
+  // Latest post wins, ties broken by record so that the result never depends on thread timing. The order
+  // is computed once per row, not once per pick; and while no account of the platform is stored, nothing
+  // can conflict, so a plain insert spares the upsert's work (the common first load).
   const order = authoritative ? 'rec' : 'coalesce(epoch_us(ts), 0)::HUGEINT * 4294967296 + rec';
-  const pick = (col: string) => `arg_max(${col}, ${order}) FILTER (WHERE ${col} IS NOT NULL)`;
+  const pick = (col: string) => `arg_max(${col}, ls_order) FILTER (WHERE ${col} IS NOT NULL)`;
   const merge = (col: string) =>
     authoritative
       ? `coalesce(excluded.${col}, accounts.${col})`
       : `coalesce(accounts.${col}, excluded.${col})`;
-  const { n } = await store.one<{ n: bigint }>(
-    `SELECT count(DISTINCT ${key}) AS n FROM ${table} WHERE ${where}`,
+  const { n, known } = await store.one<{ n: bigint; known: boolean }>(
+    `SELECT count(DISTINCT ${key}) AS n, EXISTS (SELECT 1 FROM accounts WHERE platform = $1) AS known
+     FROM ${table} WHERE ${where}`,
+    [staged.platform],
   );
   await store.run(
     `
     INSERT INTO accounts
     SELECT $platform, ${key}, left(${pick('handle')}, 200), left(${pick('name')}, 500),
       ls_time_in(${pick('acct_created')}, $tz), ${pick('followers')}, ${pick('following')}, ${pick('acct_lang')}, $fileId
-    FROM ${table} WHERE ${where} GROUP BY ${key}
-    ON CONFLICT (platform, id) DO UPDATE SET
+    FROM (SELECT *, ${order} AS ls_order FROM ${table} WHERE ${where}) GROUP BY ${key}
+    ${
+      known
+        ? `ON CONFLICT (platform, id) DO UPDATE SET
       handle = ${merge('handle')}, name = ${merge('name')}, created = ${merge('created')},
-      followers = ${merge('followers')}, following = ${merge('following')}, lang = ${merge('lang')}`,
+      followers = ${merge('followers')}, following = ${merge('following')}, lang = ${merge('lang')}`
+        : ''
+    }`,
     { platform: staged.platform, tz, fileId },
   );
   return Number(n);
