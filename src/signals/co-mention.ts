@@ -12,7 +12,11 @@ export async function touchCoMentions(store: Store): Promise<void> {
       SELECT platform, unnest(list_distinct(mentions)) AS target, aid, t, pid FROM _p
       WHERE kind <> 'repost' AND len(mentions) > 0
       UNION ALL
-      SELECT platform, 'reply:' || reply_to, aid, t, pid FROM _p WHERE reply_to IS NOT NULL
+      -- A reply usually mentions the account it answers, which is the target already; the post itself is
+      -- the target only when there is no mention (Telegram replies). Replies to one post are nearly all
+      -- unique items, and mixing them in would tell the chance model that targets are almost never shared.
+      SELECT platform, 'reply:' || reply_to, aid, t, pid FROM _p
+      WHERE reply_to IS NOT NULL AND (mentions IS NULL OR len(mentions) = 0)
     )
     WHERE target <> ''`);
 }
