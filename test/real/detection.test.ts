@@ -1,0 +1,88 @@
+// Detection on the public real data, at default settings: the organic Persian Baraye tweets give no
+// network; the IRA Fearmonger flood, the CooRTweet Russian retweets and the same-owner Telegram channel
+// families do, and the syndication control (RIA Novosti) stays out. Skipped when ../shared is absent.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { detectNetworks } from '../../src/networks/index.js';
+import { loadFiles } from '../../src/normalize/index.js';
+import { Store } from '../../src/store/index.js';
+
+const REAL = resolve(import.meta.dirname, '../../../shared/data/real');
+const skip = existsSync(REAL)
+  ? false
+  : `real data not found at ${REAL} (it sits beside the repository in CI)`;
+
+/** Loads the files, detects with the defaults, and returns the reported networks as account-id lists. */
+async function networksOf(files: string[]): Promise<{ networks: string[][]; store: Store }> {
+  const store = await Store.open();
+  await loadFiles(
+    store,
+    files.map((f) => join(REAL, f)),
+  );
+  const detection = await detectNetworks(store);
+  const names = new Map(
+    (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
+      Number(r.aid),
+      r.account,
+    ]),
+  );
+  const networks = detection.candidates
+    .filter((c) => c.beyondChance)
+    .map((c) => c.members.map((aid) => names.get(aid) as string));
+  return { networks, store };
+}
+
+describe('detection on real data', { skip }, () => {
+  it('mahsaamini-baraye: organic protest tweets give no network', async () => {
+    const { networks, store } = await networksOf(['mahsaamini-baraye/baraye_tweets.json']);
+    store.close();
+    assert.deepEqual(networks, []);
+  });
+
+  it('ira-538 Fearmonger: a network of #KochFarms posters', async () => {
+    const { networks, store } = await networksOf(['ira-538-by-author/ira_fearmonger_all.csv']);
+    const tagged = new Set(
+      (
+        await store.all<{ account: string }>(
+          `SELECT DISTINCT account FROM posts WHERE list_contains(hashtags, 'kochfarms')`,
+        )
+      ).map((r) => r.account),
+    );
+    store.close();
+    const best = networks.sort((x, y) => y.length - x.length)[0] ?? [];
+    assert.ok(best.length >= 10, `largest network ${best.length}`);
+    assert.ok(
+      best.every((account) => tagged.has(account)),
+      'every member posted #kochfarms',
+    );
+  });
+
+  it('coortweet-russian-coord: coordinated retweet groups', async () => {
+    const { networks, store } = await networksOf(['coortweet-russian-coord/russian_coord_tweets.csv']);
+    store.close();
+    assert.ok(networks.length >= 1);
+    assert.ok(networks.every((n) => n.length >= 3));
+  });
+
+  it('telegram-ru-news: the Топор and Огонёк families are linked, RIA Novosti is not', async () => {
+    const dir = 'telegram-ru-news/channels';
+    const files = readdirSync(join(REAL, dir)).map((f) => join(dir, f));
+    const { networks, store } = await networksOf(files);
+    store.close();
+    // Channel accounts are `channel<id>`, the id without the -100 prefix of the file names.
+    const channel = (id: string) => `channel${id.replace(/^100/, '')}`;
+    const together = (a: string, b: string) =>
+      networks.some((n) => n.includes(channel(a)) && n.includes(channel(b)));
+    // Топор+ with Топор Live; Москва с огоньком with its Live channel.
+    assert.ok(together('1001237513492', '1001754252633'), JSON.stringify(networks));
+    assert.ok(together('1001125816841', '1001699803165'), JSON.stringify(networks));
+    assert.ok(
+      !networks.flat().includes(channel('1001101170442')),
+      'RIA Novosti is syndication, not a family',
+    );
+    // The two families are not merged into one network.
+    assert.ok(!together('1001237513492', '1001125816841'));
+  });
+});
