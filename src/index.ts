@@ -1,4 +1,5 @@
-// The lockstep library: open a store, load files into it, summarise it, generate synthetic data.
+// The lockstep library: open a store, load files into it, detect and describe coordinated networks, write
+// the run folder, generate synthetic data.
 export {
   GENERATE_DEFAULTS,
   type GenerateOptions,
@@ -6,6 +7,19 @@ export {
   generateDataset,
 } from './generate/index.js';
 export { detectFormat, FORMAT_DESCRIPTIONS, type FormatName, PRESETS, parseMapping } from './ingest/index.js';
+export {
+  type Candidate,
+  DESCRIBE_DEFAULTS,
+  DETECT_DEFAULTS,
+  type DescribeOptions,
+  type Detection,
+  type DetectOptions,
+  describeNetworks,
+  detectNetworks,
+  type NetworkAccount,
+  type NetworkDescription,
+  type NetworkEdge,
+} from './networks/index.js';
 export {
   type Account,
   type FileReport,
@@ -19,5 +33,13 @@ export {
   type StoreSummary,
   summarizeStore,
 } from './normalize/index.js';
+export {
+  NETWORKS_SCHEMA_VERSION,
+  RUN_FILES,
+  type RunFolder,
+  type RunFolderInput,
+  writeRunFolder,
+} from './report/index.js';
+export { SIGNALS, type SignalName } from './signals/index.js';
 export { SCHEMA_VERSION, Store, type StoreOptions } from './store/index.js';
 export { VERSION } from './version.js';

@@ -6,6 +6,45 @@ import { EXIT, parseInteger, parsePositiveInt, UsageError } from './_io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `lockstep analyze` flag defaults, as --help shows them; they equal DETECT_DEFAULTS (checked by a test). */
+export const ANALYZE_FLAG_DEFAULTS = {
+  window: '7200',
+  minSharedItems: '3',
+  minSpread: '14400',
+  minAccounts: '3',
+  minZ: '5',
+  minRatio: '3',
+  minMemberZ: '2',
+  minMemberRatio: '5',
+  maxGroup: '50',
+  signals: 'corepost,cohashtag,colink,codomain,neardup,comention',
+  resolution: '1',
+  seed: '1',
+};
+
+const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> = [
+  ['--window <seconds>', 'co-activity window: two touches of an item within it co-occur', 'window'],
+  ['--min-shared-items <n>', 'distinct shared items an account pair needs to be an edge', 'minSharedItems'],
+  [
+    '--min-spread <seconds>',
+    'time those shared items must spread over (one moment is one event)',
+    'minSpread',
+  ],
+  ['--min-accounts <n>', 'smallest network', 'minAccounts'],
+  ['--min-z <z>', "a network's z-score against chance must reach this", 'minZ'],
+  ['--min-ratio <r>', '... and its observed / expected co-activity this', 'minRatio'],
+  ['--min-member-z <z>', "a member stays when its own co-activity's z-score reaches this", 'minMemberZ'],
+  ['--min-member-ratio <r>', '... and its own observed / expected this', 'minMemberRatio'],
+  [
+    '--max-group <n>',
+    'item-window groups with more accounts are capped, not expanded into all pairs',
+    'maxGroup',
+  ],
+  ['--signals <list>', 'comma list of signals to run', 'signals'],
+  ['--resolution <r>', 'Louvain resolution (above 1: smaller communities)', 'resolution'],
+  ['--seed <n>', 'Louvain random seed', 'seed'],
+];
+
 export function buildProgram(): Command {
   const program = new Command('lockstep')
     .description(
@@ -94,9 +133,50 @@ export function buildProgram(): Command {
       });
     });
 
+  // The detection flags carry no commander default: a flag left out leaves detection's own default in force,
+  // and --help shows ANALYZE_FLAG_DEFAULTS (text only, so --help loads no detection code; a test checks it
+  // against DETECT_DEFAULTS).
+  const analyze = program
+    .command('analyze')
+    .description(
+      'ingest files (or read a store), find coordinated networks beyond chance, and write the run folder',
+    )
+    .argument('[files...]', 'input files, as for ingest; none with --db analyses that store as it is')
+    .requiredOption('--out <dir>', 'run folder to write (created if missing)')
+    .option('--db <path>', 'store to load into or read (default DIR/lockstep.duckdb, made afresh)');
+  for (const [flags, description, key] of DETECT_FLAGS) {
+    analyze.option(flags, `${description} (default: ${ANALYZE_FLAG_DEFAULTS[key]})`);
+  }
+  analyze
+    .option('--map <spec>', 'column mapping for a generic CSV: account=COL,time=COL,text=COL,id=COL,...')
+    .addOption(
+      new Option('--preset <name>', 'named mapping for a public dataset layout').choices([
+        'ira538',
+        'coortweet',
+      ]),
+    )
+    .option('--platform <name>', 'platform name for generic CSV rows', 'generic')
+    .option('--timezone <iana>', 'zone of times written without one (default UTC)')
+    .option('--na <value>', 'a cell value meaning missing in generic CSV (repeatable)', collect)
+    .action(async (files: string[], o: Record<string, string | string[] | boolean | undefined>) => {
+      const { parseDetectFlags, runAnalyze } = await import('./analyze.js');
+      await runAnalyze(files, {
+        out: String(o.out),
+        ...(typeof o.db === 'string' ? { db: o.db } : {}),
+        ...(typeof o.map === 'string' ? { map: o.map } : {}),
+        ...(typeof o.preset === 'string' ? { preset: o.preset } : {}),
+        ...(typeof o.platform === 'string' ? { platform: o.platform } : {}),
+        ...(typeof o.timezone === 'string' ? { timezone: o.timezone } : {}),
+        ...(Array.isArray(o.na) ? { na: o.na } : {}),
+        detect: parseDetectFlags(o),
+      });
+    });
+
   program
     .command('demo')
-    .description('generate a dataset with a fixed seed, load it, and summarise it (what npm start runs)')
+    .description(
+      'generate a dataset with a fixed seed, analyse it, and say where the run folder is (what npm start runs)',
+    )
     .option('--posts <n>', 'number of posts', '200000')
     .option('--seed <n>', 'random seed', '1')
     .option('--out <dir>', 'run folder', 'runs/demo')

@@ -118,7 +118,9 @@ export async function detectNetworks(
       const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
       const median = z[Math.floor(z.length / 2)] ?? 0;
       const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
-      return core.length >= parameters.minAccounts ? core : passing;
+      return passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts
+        ? core
+        : passing;
     });
     const coreSets = cores.map((core) => new Set(core));
     await writeMembership(store, cores);
@@ -164,6 +166,9 @@ export async function detectNetworks(
     seconds,
   };
 }
+
+/** Networks smaller than this are not split into core and looser half: every member vouches for the others. */
+const CORE_SPLIT_MIN_ACCOUNTS = 20;
 
 const emptyChance = (): ChanceResult => ({
   observed: 0,

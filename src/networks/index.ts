@@ -3,9 +3,32 @@
 export { CHANCE_DEFAULTS, type ChanceOptions, type ChanceResult } from './chance.js';
 export { COMMUNITY_DEFAULTS, type CommunityOptions } from './communities.js';
 export {
+  DESCRIBE_DEFAULTS,
+  type DescribeOptions,
+  describeNetworks,
+  type EdgeEvidence,
+  type EvidencePost,
+  type NetworkAccount,
+  type NetworkDescription,
+  type NetworkEdge,
+  type NetworkSignal,
+  type TopText,
+  type ValueShare,
+} from './describe.js';
+export {
   type Candidate,
   DETECT_DEFAULTS,
   type Detection,
   type DetectOptions,
   detectNetworks,
 } from './detect.js';
+export {
+  ACCOUNT_INDICATOR_COLUMNS,
+  type AccountIndicators,
+  computeAccountIndicators,
+  flattenAccountIndicators,
+  INDICATORS_DEFAULTS,
+  type IndicatorsOptions,
+  type NetworkIndicators,
+  summarizeNetworkIndicators,
+} from './indicators.js';

@@ -52,7 +52,7 @@ export async function buildPairs(
   const k = options.cappedNeighbours;
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _at AS
-      SELECT sig, item, t // ${win('sig')} AS b, aid, min(t) AS t, arg_min(pid, t) AS pid
+      SELECT sig, item, t // ${win('sig')} AS b, aid, min(t) AS t, arg_min(pid, (t, pid)) AS pid
       FROM _touch GROUP BY sig, item, t // ${win('sig')}, aid;
     CREATE OR REPLACE TEMP TABLE _g AS SELECT sig, item, b, count(*)::INTEGER AS n FROM _at GROUP BY sig, item, b;
     CREATE OR REPLACE TEMP TABLE _act AS
@@ -96,7 +96,7 @@ export async function buildPairs(
   // the post pair of that window as its evidence), then one row per pair that rests on enough items.
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _pi AS
-      SELECT sig, a, c, item, max(w) AS w, arg_max(pa, w) AS pa, arg_max(pc, w) AS pc, count(*)::INTEGER AS times,
+      SELECT sig, a, c, item, max(w) AS w, arg_max(pa, (w, -b, -pa, -pc)) AS pa, arg_max(pc, (w, -b, -pa, -pc)) AS pc, count(*)::INTEGER AS times,
         min(b) * ${win('sig')} AS s0, (max(b) + 1) * ${win('sig')} AS s1
       FROM _pair GROUP BY sig, a, c, item;
     CREATE OR REPLACE TEMP TABLE _keep AS

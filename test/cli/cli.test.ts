@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildProgram } from '../../src/cli/program.js';
+import { ANALYZE_FLAG_DEFAULTS, buildProgram } from '../../src/cli/program.js';
+import { DETECT_DEFAULTS } from '../../src/networks/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
@@ -79,11 +80,67 @@ describe('lockstep CLI', () => {
   });
 
   it('--help works for every command and exits 0', () => {
-    for (const command of ['generate', 'ingest', 'inspect', 'demo']) {
+    for (const command of ['generate', 'ingest', 'inspect', 'analyze', 'demo']) {
       const run = lockstep(command, '--help');
       assert.equal(run.code, 0);
       assert.match(run.stdout, new RegExp(`Usage: lockstep ${command}`));
     }
+  });
+
+  it('analyze ingests, detects and writes the run folder; --db alone re-analyses the store', () => {
+    const data = join(work, 'gen');
+    assert.equal(lockstep('generate', '--out', data, '--posts', '5000', '--seed', '3').code, 0);
+    const out = join(work, 'run');
+    const files = [join(data, 'tweets.csv'), join(data, 'users.csv')];
+    const run = lockstep('analyze', ...files, '--out', out, '--min-z', '5', '--signals', 'corepost,neardup');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /beyond chance/);
+    assert.match(run.stdout, /run folder: /);
+    const doc = JSON.parse(readFileSync(join(out, 'networks.json'), 'utf8'));
+    assert.equal(doc.schemaVersion, 1);
+    assert.deepEqual(doc.parameters.signals, ['corepost', 'neardup']);
+    const again = lockstep('analyze', '--db', join(out, 'lockstep.duckdb'), '--out', join(work, 'run2'));
+    assert.equal(again.code, 0, again.stderr);
+    // A second analyze with files into the same folder makes the default store afresh, never appending.
+    const twice = lockstep('analyze', ...files, '--out', out, '--signals', 'corepost,neardup');
+    assert.equal(twice.code, 0, twice.stderr);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.inputs.length, 2);
+  });
+
+  it('analyze: bad usage exits 2 with the reason', () => {
+    const bad = lockstep(
+      'analyze',
+      '--db',
+      join(work, 'missing.duckdb'),
+      '--out',
+      join(work, 'x'),
+      '--signals',
+      'corepost,telepathy',
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown signal "telepathy"/);
+    assert.equal(lockstep('analyze', '--out', join(work, 'x')).code, 2);
+    assert.equal(lockstep('analyze', '--db', join(work, 'missing.duckdb'), '--out', join(work, 'x')).code, 2);
+    assert.equal(lockstep('analyze', '--db', 'x.duckdb', '--out', join(work, 'x'), '--window', '0').code, 2);
+  });
+
+  it('the analyze defaults --help shows are the detection defaults', () => {
+    const d = DETECT_DEFAULTS;
+    assert.deepEqual(ANALYZE_FLAG_DEFAULTS, {
+      window: String(d.windowSeconds),
+      minSharedItems: String(d.minSharedItems),
+      minSpread: String(d.minSpreadSeconds),
+      minAccounts: String(d.minAccounts),
+      minZ: String(d.minZScore),
+      minRatio: String(d.minRatio),
+      minMemberZ: String(d.minMemberZScore),
+      minMemberRatio: String(d.minMemberRatio),
+      maxGroup: String(d.maxGroupAccounts),
+      signals: d.signals.join(','),
+      resolution: String(d.resolution),
+      seed: String(d.seed),
+    });
   });
 
   it('the README documents every command and every option', () => {

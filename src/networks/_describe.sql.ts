@@ -1,0 +1,150 @@
+// SQL behind the description of reported networks. Everything reads the detection's temp tables (_acct, _p,
+// _touch, _pi, _edge) joined to the membership table `_dm(aid, net)` this module's caller writes; every
+// list has a total order (ties broken by name or id) so the same store gives the same description.
+
+/** ISO 8601 UTC to the second, as the indicators write times. */
+const ISO = `'%Y-%m-%dT%H:%M:%SZ'`;
+
+/**
+ * Internal edges (_de) and member touches grouped by window (_dct), then the coordinated posts (_dcp): a
+ * member's post whose touch (signal, item, window) another member of the same network shares. Windows are
+ * those of the pair builder (t // the signal's window); a pair straddling a window boundary links the accounts
+ * but its two posts count here only when another member shares their window, so `posts` errs low.
+ */
+export function coordinatedPostsSql(win: (sig: string) => string): string {
+  return `
+    CREATE OR REPLACE TEMP TABLE _de AS
+      SELECT m1.net, e.* FROM _edge e
+      JOIN _dm m1 ON e.a = m1.aid JOIN _dm m2 ON e.c = m2.aid AND m1.net = m2.net;
+    CREATE OR REPLACE TEMP TABLE _dct AS
+      SELECT m.net, x.sig, x.item, x.t // ${win('x.sig')} AS b, x.aid, x.pid
+      FROM _touch x JOIN _dm m USING (aid);
+    CREATE OR REPLACE TEMP TABLE _dcp AS
+      SELECT DISTINCT net, pid FROM _dct
+      SEMI JOIN (SELECT net, sig, item, b FROM _dct GROUP BY ALL HAVING count(DISTINCT aid) >= 2) g
+        USING (net, sig, item, b);`;
+}
+
+/** Per member: profile, coordinated posts, degree and strength inside its network. */
+export const MEMBERS_SQL = `
+  WITH ends AS (SELECT net, a AS aid, weight FROM _de UNION ALL SELECT net, c AS aid, weight FROM _de),
+  deg AS (SELECT net, aid, count(*)::INTEGER AS degree, sum(weight) AS strength FROM ends GROUP BY ALL),
+  cp AS (SELECT d.net, p.aid, count(*)::INTEGER AS posts FROM _dcp d JOIN _p p USING (pid) GROUP BY ALL)
+  SELECT m.net, m.aid, a.platform, a.account, ac.handle, ac.name,
+    coalesce(deg.degree, 0) AS degree, coalesce(deg.strength, 0) AS strength, coalesce(cp.posts, 0) AS posts
+  FROM _dm m JOIN _acct a USING (aid)
+  LEFT JOIN accounts ac ON ac.platform = a.platform AND ac.id = a.account
+  LEFT JOIN deg USING (net, aid) LEFT JOIN cp USING (net, aid)
+  ORDER BY m.net, m.aid`;
+
+/** Per network: coordinated posts and their span, all members' posts, internal edges. */
+export const NETWORK_FIGURES_SQL = `
+  WITH cp AS (SELECT net, count(*)::INTEGER AS posts, min(p.t) AS t0, max(p.t) AS t1
+              FROM _dcp JOIN _p p USING (pid) GROUP BY net),
+  mp AS (SELECT m.net, count(*)::INTEGER AS member_posts
+         FROM _dm m JOIN _acct a USING (aid) JOIN posts p ON p.platform = a.platform AND p.account = a.account
+         GROUP BY m.net),
+  ed AS (SELECT net, count(*)::INTEGER AS edges FROM _de GROUP BY net)
+  SELECT n.net, coalesce(cp.posts, 0) AS posts, cp.t0, cp.t1, coalesce(mp.member_posts, 0) AS member_posts,
+    coalesce(ed.edges, 0) AS edges
+  FROM (SELECT DISTINCT net FROM _dm) n LEFT JOIN cp USING (net) LEFT JOIN mp USING (net) LEFT JOIN ed USING (net)
+  ORDER BY n.net`;
+
+/** Per network and signal: summed (unmultiplied) weight over internal edges and the edges carrying it. */
+export function signalWeightsSql(signals: readonly string[]): string {
+  const cols = signals
+    .map((s) => `sum(w_${s}) AS w_${s}, (count(*) FILTER (WHERE n_${s} > 0))::INTEGER AS e_${s}`)
+    .join(', ');
+  return `SELECT net, ${cols} FROM _de GROUP BY net ORDER BY net`;
+}
+
+/**
+ * The top values of a list column (hashtags, urls, domains) among each network's coordinated posts, with
+ * every post in the store holding the value (`total`) and those inside the network's span (`span`). A
+ * value counts once per post. The store-wide counts scan the posts once, filtered to the top values.
+ */
+export function topValuesSql(column: 'hashtags' | 'urls' | 'domains', limit: number): string {
+  return `
+    WITH cv AS (
+      SELECT d.net, d.pid, unnest(list_distinct(p.${column})) AS v FROM _dcp d JOIN _p p USING (pid)
+    ),
+    top AS (
+      SELECT net, v, count(*)::INTEGER AS posts FROM cv GROUP BY net, v
+      QUALIFY row_number() OVER (PARTITION BY net ORDER BY count(*) DESC, v) <= ${limit}
+    ),
+    span AS (SELECT net, min(p.t) AS t0, max(p.t) AS t1 FROM _dcp JOIN _p p USING (pid) GROUP BY net),
+    wanted AS (SELECT list(DISTINCT v) AS vs FROM top),
+    allp AS (
+      SELECT v, t FROM (
+        SELECT unnest(list_distinct(${column})) AS v, epoch(time)::BIGINT AS t FROM posts, wanted
+        WHERE list_has_any(${column}, wanted.vs)
+      ) SEMI JOIN top USING (v)
+    ),
+    tot AS (SELECT v, count(*)::INTEGER AS total FROM allp GROUP BY v),
+    sp AS (
+      SELECT top.net, top.v, count(allp.v)::INTEGER AS span
+      FROM top JOIN span USING (net) LEFT JOIN allp ON allp.v = top.v AND allp.t BETWEEN span.t0 AND span.t1
+      GROUP BY top.net, top.v
+    )
+    SELECT top.net, top.v AS value, top.posts, tot.total, sp.span
+    FROM top JOIN tot USING (v) JOIN sp USING (net, v)
+    ORDER BY top.net, top.posts DESC, top.v`;
+}
+
+/** The most frequent normalised texts among coordinated posts, with the earliest post's original text. */
+export function topTextsSql(limit: number, exampleChars: number): string {
+  return `
+    WITH ct AS (
+      SELECT d.net, p.text_norm AS text, count(*)::INTEGER AS posts, count(DISTINCT p.aid)::INTEGER AS accounts,
+        min({'t': p.t, 'pid': p.pid}).pid AS example_pid
+      FROM _dcp d JOIN _p p USING (pid)
+      WHERE p.text_norm IS NOT NULL AND p.text_norm <> ''
+      GROUP BY d.net, p.text_norm
+      QUALIFY row_number() OVER (PARTITION BY d.net ORDER BY count(*) DESC, p.text_norm) <= ${limit}
+    )
+    SELECT ct.net, ct.text, ct.posts, ct.accounts, left(po.text, ${exampleChars}) AS example
+    FROM ct JOIN _p p ON p.pid = ct.example_pid JOIN posts po ON po.platform = p.platform AND po.id = p.id
+    ORDER BY ct.net, ct.posts DESC, ct.text`;
+}
+
+/** Internal edges with their (unmultiplied) per-signal weights. */
+export function edgesSql(signals: readonly string[]): string {
+  return `SELECT net, a, c, weight, items, ${signals.map((s) => `w_${s}`).join(', ')} FROM _de ORDER BY net, a, c`;
+}
+
+/**
+ * Up to `perEdge` evidence post pairs per internal edge, heaviest shared item first (ties by signal and
+ * item). Each pair is chosen here rather than read from _pi, whose post pair is an arbitrary one among equal
+ * weights and equal minutes: in the windows where the pair first met (from _pi.s0, two windows long), the
+ * two touches closest in time, then earliest, then by post. `win` is the SQL window per signal `x.sig`.
+ */
+export function evidenceSql(perEdge: number, win: (sig: string) => string): string {
+  return `
+    WITH ev AS (
+      SELECT i.a, i.c, i.sig, i.item, i.s0,
+        row_number() OVER (PARTITION BY i.a, i.c ORDER BY i.w DESC, i.sig, i.item) AS k
+      FROM _pi i SEMI JOIN _de d USING (a, c)
+      QUALIFY k <= ${perEdge}
+    ),
+    pick AS (
+      SELECT ev.a, ev.c, ev.k, ev.sig,
+        min({'d': abs(xa.t - xc.t), 't': least(xa.t, xc.t), 'pa': xa.pid, 'pc': xc.pid}) AS best
+      FROM ev
+      JOIN _touch xa ON xa.sig = ev.sig AND xa.item = ev.item AND xa.aid = ev.a
+        AND xa.t >= ev.s0 AND xa.t < ev.s0 + 2 * ${win('ev.sig')}
+      JOIN _touch xc ON xc.sig = ev.sig AND xc.item = ev.item AND xc.aid = ev.c
+        AND xc.t >= ev.s0 AND xc.t < ev.s0 + 2 * ${win('ev.sig')}
+      GROUP BY ev.a, ev.c, ev.k, ev.sig
+    )
+    SELECT pick.a, pick.c, pick.k, pick.sig, pick.best.pa AS pa, pick.best.pc AS pc, pa.id AS a_id, pc.id AS c_id
+    FROM pick JOIN _p pa ON pa.pid = pick.best.pa JOIN _p pc ON pc.pid = pick.best.pc
+    ORDER BY pick.a, pick.c, pick.k`;
+}
+
+/** Time and original text (cut) of the posts whose pid is in the bound JSON list $1. */
+export function evidencePostsSql(textChars: number): string {
+  return `
+    SELECT p.pid, p.id, strftime(to_timestamp(p.t), ${ISO}) AS time, left(po.text, ${textChars}) AS text
+    FROM _p p JOIN posts po ON po.platform = p.platform AND po.id = p.id
+    WHERE p.pid IN (SELECT unnest($1::INTEGER[]))`;
+}

@@ -1,0 +1,445 @@
+// What each reported network is: its accounts (with centrality and role), coordinated posts and their span,
+// the signals that bind it and their chance figures, density, its top hashtags / links / domains with the
+// share of each one's volume it produced, its top texts, inauthenticity indicators, and for every internal
+// edge the post pairs that created it. Reads the temp tables detectNetworks leaves on the connection, so it
+// must run on the same store right after detection. Past 400 lines: about half is the documented record
+// shape (the networks.json schema), the rest assembles it from several queries (SQL in _describe.sql.ts).
+import { SIGNALS, type SignalName } from '../signals/index.js';
+import type { Store } from '../store/index.js';
+import {
+  coordinatedPostsSql,
+  edgesSql,
+  evidencePostsSql,
+  evidenceSql,
+  MEMBERS_SQL,
+  NETWORK_FIGURES_SQL,
+  signalWeightsSql,
+  topTextsSql,
+  topValuesSql,
+} from './_describe.sql.js';
+import type { Detection } from './detect.js';
+import {
+  type AccountIndicators,
+  computeAccountIndicators,
+  type IndicatorsOptions,
+  type NetworkIndicators,
+  summarizeNetworkIndicators,
+} from './indicators.js';
+
+export const DESCRIBE_DEFAULTS = {
+  /** Top hashtags, links and domains listed per network. */
+  topItems: 10,
+  topTexts: 5,
+  /** Characters kept of a top text's example post and of each evidence post. */
+  exampleChars: 500,
+  evidenceChars: 280,
+  /** The strongest edges per network whose evidence posts are given with time and text (all get ids). */
+  evidenceEdges: 20,
+  /** A member whose centrality (strength / the network's largest) reaches this is 'core'. */
+  coreCentrality: 0.5,
+};
+export type DescribeOptions = typeof DESCRIBE_DEFAULTS & { indicators?: Partial<IndicatorsOptions> };
+
+export interface NetworkAccount {
+  /** The id edges, edges.csv and the graph files use: the account id, `platform:account` across platforms. */
+  key: string;
+  platform: string;
+  account: string;
+  handle: string | null;
+  name: string | null;
+  /** Strength over the network's largest strength, 0–1. */
+  centrality: number;
+  /** Internal edges and their summed weight. */
+  degree: number;
+  strength: number;
+  role: 'core' | 'member';
+  /** The account's coordinated posts. */
+  posts: number;
+  /** The member's own co-activity with its network against chance (its strongest signal). */
+  memberZScore: number | null;
+  memberRatio: number | null;
+}
+
+/** A value's coordinated posts in the network, against all posts with it and those within the span. */
+export interface ValueShare {
+  posts: number;
+  totalPosts: number;
+  share: number;
+  spanPosts: number;
+  spanShare: number;
+}
+
+export interface TopText {
+  text: string;
+  posts: number;
+  accounts: number;
+  /** The original text of its earliest post, cut to exampleChars. */
+  example: string | null;
+}
+
+export interface EvidencePost {
+  id: string;
+  time: string;
+  text: string | null;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  weight: number;
+  /** Distinct items the pair shares (all of them; evidence lists the first evidencePerEdge). */
+  items: number;
+  /** Per-signal weight, before the signal weight multipliers. */
+  signals: Partial<Record<SignalName, number>>;
+  /** Post id pairs, heaviest shared item first; `a` is the source's post. */
+  evidence: Array<{ signal: SignalName; a: string; b: string }>;
+}
+
+/** An edge's evidence with the posts themselves, for the network's strongest edges. */
+export interface EdgeEvidence {
+  source: string;
+  target: string;
+  weight: number;
+  items: number;
+  pairs: Array<{ signal: SignalName; a: EvidencePost; b: EvidencePost }>;
+}
+
+export interface NetworkSignal {
+  weight: number;
+  edges: number;
+  observed: number;
+  expected: number;
+  zScore: number;
+  ratio: number;
+  groups: number;
+  beyondChance: boolean;
+}
+
+export interface NetworkDescription {
+  id: number;
+  size: number;
+  accounts: NetworkAccount[];
+  posts: number;
+  memberPosts: number;
+  start: string | null;
+  end: string | null;
+  zScore: number;
+  ratio: number;
+  observed: number;
+  expected: number;
+  binding: SignalName[];
+  signals: Partial<Record<SignalName, NetworkSignal>>;
+  density: number;
+  internalEdges: number;
+  topHashtags: Array<{ hashtag: string } & ValueShare>;
+  topLinks: Array<{ url: string } & ValueShare>;
+  topDomains: Array<{ domain: string } & ValueShare>;
+  topTexts: TopText[];
+  indicators: NetworkIndicators;
+  /** Accounts set aside by member trimming. */
+  pruned: number;
+  /** The strongest `evidenceEdges` edges (weight, then ids) with their evidence posts. */
+  evidence: EdgeEvidence[];
+  /** Every internal edge (written to edges.csv and the graph files rather than networks.json). */
+  edges: NetworkEdge[];
+  /** Aligned with accounts; written to accounts.csv rather than networks.json. */
+  accountIndicators: AccountIndicators[];
+}
+
+export async function describeNetworks(
+  store: Store,
+  detection: Detection,
+  options: Partial<DescribeOptions> = {},
+): Promise<NetworkDescription[]> {
+  const o: DescribeOptions = { ...DESCRIBE_DEFAULTS, ...options };
+  const p = detection.parameters;
+  const signals = SIGNALS.filter((s) => p.signals.includes(s));
+  const reported = detection.candidates.filter((c) => c.beyondChance && c.members.length > 0);
+  const accounts = await store.all<{ aid: number; platform: string; account: string }>(
+    `SELECT aid, platform, account FROM _acct WHERE aid IN (SELECT unnest($1::INTEGER[]))`,
+    [JSON.stringify(reported.flatMap((c) => c.members))],
+  );
+  const byAid = new Map(accounts.map((a) => [Number(a.aid), a]));
+  const platforms = await store.one<{ n: bigint }>(`SELECT count(DISTINCT platform) AS n FROM _acct`);
+  const keyOf = (platform: string, account: string) =>
+    Number(platforms.n) > 1 ? `${platform}:${account}` : account;
+  // Ids 1..n: most accounts first, then the smallest account id (code-unit order, never the locale's).
+  const smallest = (members: number[]) =>
+    members.map((aid) => byAid.get(aid)?.account ?? '').reduce((x, y) => (y < x ? y : x));
+  const ordered = reported
+    .map((c) => ({ c, first: smallest(c.members) }))
+    .sort((x, y) => y.c.members.length - x.c.members.length || compare(x.first, y.first))
+    .map((x) => x.c);
+  await store.run(`CREATE OR REPLACE TEMP TABLE _dm (aid INTEGER, net INTEGER)`);
+  if (ordered.length === 0) return [];
+  const appender = await store.con.createAppender('_dm', 'main', 'temp');
+  ordered.forEach((c, k) => {
+    for (const aid of c.members) {
+      appender.appendInteger(aid);
+      appender.appendInteger(k + 1);
+      appender.endRow();
+    }
+  });
+  appender.closeSync();
+  const win = windowOf(p);
+  await store.run(coordinatedPostsSql(win));
+
+  const members = groupBy(
+    await store.all<{
+      net: number;
+      aid: number;
+      platform: string;
+      account: string;
+      handle: string | null;
+      name: string | null;
+      degree: number;
+      strength: number;
+      posts: number;
+    }>(MEMBERS_SQL),
+  );
+  const figures = new Map(
+    (
+      await store.all<{
+        net: number;
+        posts: number;
+        t0: bigint | null;
+        t1: bigint | null;
+        member_posts: number;
+        edges: number;
+      }>(NETWORK_FIGURES_SQL)
+    ).map((r) => [Number(r.net), r]),
+  );
+  const weights = new Map(
+    signals.length === 0
+      ? []
+      : (await store.all<Record<string, number>>(signalWeightsSql(signals))).map((r) => [Number(r.net), r]),
+  );
+  const hashtags = groupBy(await store.all<TopRow>(topValuesSql('hashtags', o.topItems)));
+  const links = groupBy(await store.all<TopRow>(topValuesSql('urls', o.topItems)));
+  const domains = groupBy(await store.all<TopRow>(topValuesSql('domains', o.topItems)));
+  const texts = groupBy(
+    await store.all<{ net: number; text: string; posts: number; accounts: number; example: string | null }>(
+      topTextsSql(o.topTexts, o.exampleChars),
+    ),
+  );
+  const { edges, pids } = await readEdges(store, signals, p.evidencePerEdge, win, (aid) => {
+    const a = byAid.get(aid);
+    return a === undefined ? String(aid) : keyOf(a.platform, a.account);
+  });
+  // Texts only for the strongest edges: a flood of hundreds of accounts has tens of thousands of edges.
+  const strongest = new Map<number, NetworkEdge[]>();
+  for (const [net, list] of edges) {
+    const top = [...list]
+      .sort((x, y) => y.weight - x.weight || compare(x.source, y.source) || compare(x.target, y.target))
+      .slice(0, o.evidenceEdges);
+    strongest.set(net, top);
+  }
+  const wanted = [...strongest.values()].flat().flatMap((e) => (pids.get(e) ?? []).flat());
+  const posts = new Map<number, EvidencePost>();
+  if (wanted.length > 0) {
+    const rows = await store.all<{ pid: number; id: string; time: string; text: string | null }>(
+      evidencePostsSql(o.evidenceChars),
+      [JSON.stringify([...new Set(wanted)])],
+    );
+    for (const r of rows) posts.set(Number(r.pid), { id: r.id, time: r.time, text: r.text });
+  }
+  // Evidence posts by working-set id: post ids are unique per platform only.
+  const pairsOf = (e: NetworkEdge) =>
+    e.evidence.map((x, i) => {
+      const [pa, pc] = pids.get(e)?.[i] ?? [-1, -1];
+      return {
+        signal: x.signal,
+        a: posts.get(pa) ?? { id: x.a, time: '', text: null },
+        b: posts.get(pc) ?? { id: x.b, time: '', text: null },
+      };
+    });
+
+  const lists: NetworkAccount[][] = [];
+  for (const [k, c] of ordered.entries()) {
+    const net = k + 1;
+    const rows = members.get(net) ?? [];
+    const maxStrength = Math.max(0, ...rows.map((r) => Number(r.strength)));
+    const list: NetworkAccount[] = rows.map((r) => {
+      const centrality = maxStrength > 0 ? round(Number(r.strength) / maxStrength) : 0;
+      const mc = c.memberChance.get(Number(r.aid));
+      return {
+        key: keyOf(r.platform, r.account),
+        platform: r.platform,
+        account: r.account,
+        handle: r.handle,
+        name: r.name,
+        centrality,
+        degree: Number(r.degree),
+        strength: round(Number(r.strength)),
+        role: centrality >= o.coreCentrality ? 'core' : 'member',
+        posts: Number(r.posts),
+        memberZScore: mc?.zScore ?? null,
+        memberRatio: mc?.ratio ?? null,
+      };
+    });
+    list.sort((x, y) => y.centrality - x.centrality || compare(x.key, y.key));
+    lists.push(list);
+  }
+  // One indicators pass over every member's posts, then cut back into networks.
+  const allIndicators = await computeAccountIndicators(store, lists.flat(), o.indicators ?? {});
+  const out: NetworkDescription[] = [];
+  let offset = 0;
+  for (const [k, c] of ordered.entries()) {
+    const net = k + 1;
+    const list = lists[k] ?? [];
+    const accountIndicators = allIndicators.slice(offset, offset + list.length);
+    offset += list.length;
+    const f = figures.get(net);
+    const w = weights.get(net);
+    const perSignal: Partial<Record<SignalName, NetworkSignal>> = {};
+    for (const s of signals) {
+      const chance = c.chance.perSignal[s];
+      perSignal[s] = {
+        weight: round(Number(w?.[`w_${s}`] ?? 0)),
+        edges: Number(w?.[`e_${s}`] ?? 0),
+        observed: chance?.observed ?? 0,
+        expected: chance?.expected ?? 0,
+        zScore: chance?.zScore ?? 0,
+        ratio: chance?.ratio ?? 0,
+        groups: chance?.groups ?? 0,
+        beyondChance: chance?.beyondChance ?? false,
+      };
+    }
+    const n = list.length;
+    out.push({
+      id: net,
+      size: n,
+      accounts: list,
+      posts: f?.posts ?? 0,
+      memberPosts: f?.member_posts ?? 0,
+      start: f?.t0 == null ? null : isoSeconds(Number(f.t0)),
+      end: f?.t1 == null ? null : isoSeconds(Number(f.t1)),
+      zScore: c.chance.zScore,
+      ratio: c.chance.ratio,
+      observed: c.chance.observed,
+      expected: c.chance.expected,
+      binding: [...c.chance.binding],
+      signals: perSignal,
+      density: n > 1 ? round((f?.edges ?? 0) / ((n * (n - 1)) / 2)) : 0,
+      internalEdges: f?.edges ?? 0,
+      topHashtags: (hashtags.get(net) ?? []).map((r) => ({ hashtag: r.value, ...shares(r) })),
+      topLinks: (links.get(net) ?? []).map((r) => ({ url: r.value, ...shares(r) })),
+      topDomains: (domains.get(net) ?? []).map((r) => ({ domain: r.value, ...shares(r) })),
+      topTexts: (texts.get(net) ?? []).map((r) => ({
+        text: r.text,
+        posts: r.posts,
+        accounts: r.accounts,
+        example: r.example,
+      })),
+      indicators: summarizeNetworkIndicators(accountIndicators, o.indicators ?? {}),
+      pruned: c.pruned.length,
+      evidence: (strongest.get(net) ?? []).map((e) => ({
+        source: e.source,
+        target: e.target,
+        weight: e.weight,
+        items: e.items,
+        pairs: pairsOf(e),
+      })),
+      edges: edges.get(net) ?? [],
+      accountIndicators,
+    });
+  }
+  return out;
+}
+
+interface TopRow extends Record<string, unknown> {
+  net: number;
+  value: string;
+  posts: number;
+  total: number;
+  span: number;
+}
+
+const shares = (r: TopRow): ValueShare => ({
+  posts: r.posts,
+  totalPosts: r.total,
+  share: r.total > 0 ? round(r.posts / r.total) : 0,
+  spanPosts: r.span,
+  spanShare: r.span > 0 ? round(r.posts / r.span) : 0,
+});
+
+/** Every internal edge with its evidence post ids, and per edge the working-set ids of those posts. */
+async function readEdges(
+  store: Store,
+  signals: SignalName[],
+  perEdge: number,
+  win: (sig: string) => string,
+  keyOf: (aid: number) => string,
+): Promise<{ edges: Map<number, NetworkEdge[]>; pids: Map<NetworkEdge, Array<[number, number]>> }> {
+  const byPair = new Map<string, NetworkEdge>();
+  const edges = new Map<number, NetworkEdge[]>();
+  const pids = new Map<NetworkEdge, Array<[number, number]>>();
+  for (const r of await store.all<Record<string, number>>(edgesSql(SIGNALS))) {
+    const perSignal: Partial<Record<SignalName, number>> = {};
+    for (const s of signals) {
+      const value = Number(r[`w_${s}`] ?? 0);
+      if (value > 0) perSignal[s] = round(value);
+    }
+    const edge: NetworkEdge = {
+      source: keyOf(Number(r.a)),
+      target: keyOf(Number(r.c)),
+      weight: round(Number(r.weight)),
+      items: Number(r.items),
+      signals: perSignal,
+      evidence: [],
+    };
+    byPair.set(`${r.a}-${r.c}`, edge);
+    const list = edges.get(Number(r.net)) ?? [];
+    if (list.length === 0) edges.set(Number(r.net), list);
+    list.push(edge);
+  }
+  if (perEdge <= 0) return { edges, pids };
+  const rows = await store.all<{
+    a: number;
+    c: number;
+    sig: number;
+    pa: number;
+    pc: number;
+    a_id: string;
+    c_id: string;
+  }>(evidenceSql(perEdge, win));
+  for (const r of rows) {
+    const edge = byPair.get(`${r.a}-${r.c}`);
+    if (edge === undefined) continue;
+    edge.evidence.push({ signal: SIGNALS[Number(r.sig)] as SignalName, a: r.a_id, b: r.c_id });
+    const list = pids.get(edge) ?? [];
+    if (list.length === 0) pids.set(edge, list);
+    list.push([Number(r.pa), Number(r.pc)]);
+  }
+  return { edges, pids };
+}
+
+/** The window of signal `sig` as SQL, as the pair builder cuts time (windowSeconds or the signal's own). */
+function windowOf(p: Detection['parameters']): (sig: string) => string {
+  const W = Math.max(1, Math.round(p.windowSeconds));
+  const own = Object.entries(p.signalWindowSeconds ?? {})
+    .filter(
+      ([name, seconds]) =>
+        SIGNALS.includes(name as SignalName) && Number.isFinite(seconds) && (seconds as number) > 0,
+    )
+    .map(
+      ([name, seconds]) =>
+        `WHEN ${SIGNALS.indexOf(name as SignalName)} THEN ${Math.round(seconds as number)}`,
+    );
+  return (sig) => (own.length > 0 ? `(CASE ${sig} ${own.join(' ')} ELSE ${W} END)` : String(W));
+}
+
+function groupBy<T extends { net: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(Number(r.net)) ?? [];
+    if (list.length === 0) out.set(Number(r.net), list);
+    list.push(r);
+  }
+  return out;
+}
+
+/** Code-unit order, not locale order, so output never depends on the machine's locale. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+export const isoSeconds = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

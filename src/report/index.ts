@@ -1,0 +1,19 @@
+// Public face of the reports: the run folder (networks.json, accounts.csv, edges.csv, GEXF, GraphML,
+// manifest.json) and the writers it is made of.
+export { CSV_DEFAULTS, type CsvCell, type CsvOptions, toCsv, writeCsv } from './csv.js';
+export { type GexfOptions, toGexf, writeGexf } from './gexf.js';
+export {
+  type ExportGraph,
+  GRAPH_EXPORT_DEFAULTS,
+  type GraphAttr,
+  type GraphExportOptions,
+} from './graph-export.js';
+export { toGraphml, writeGraphml } from './graphml.js';
+export {
+  buildNetworksJson,
+  NETWORKS_SCHEMA_VERSION,
+  type RunData,
+  serializeNetworksJson,
+  summarizeRunData,
+} from './networks-json.js';
+export { RUN_FILES, type RunFolder, type RunFolderInput, writeRunFolder } from './run.js';

@@ -1,0 +1,217 @@
+// The run folder end to end on a small generated dataset: networks.json parses, is schema-versioned and
+// byte-identical across runs; accounts.csv and edges.csv agree with it and with the store; hostile handles
+// come out neutralised; and a golden summary (ids, sizes, binding signals, top hashtags; no floats) pins
+// the findings. To accept a deliberate change:
+//   UPDATE_GOLDEN=1 node --import tsx --test test/report/run.test.ts
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateDataset } from '../../src/generate/index.js';
+import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
+import { loadFiles } from '../../src/normalize/index.js';
+import { RUN_FILES, writeRunFolder } from '../../src/report/index.js';
+import { Store } from '../../src/store/index.js';
+
+const GOLDEN = resolve(import.meta.dirname, '../golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const POSTS = 20_000;
+const SEED = 7;
+const HOSTILE = '=1+2_';
+
+const work = mkdtempSync(join(tmpdir(), 'lockstep-run-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** A strict enough RFC 4180 reader for the files the tests write and read. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+
+let tweets = '';
+let users = '';
+
+/** Gives every planted network account a handle and name a spreadsheet would run as a formula. */
+function makeHostile(usersPath: string, truthPath: string): void {
+  const planted = new Set(
+    parseCsv(readFileSync(truthPath, 'utf8'))
+      .slice(1)
+      .filter((r) => r[1] !== '0')
+      .map((r) => r[0]),
+  );
+  const [header, ...rows] = parseCsv(readFileSync(usersPath, 'utf8'));
+  assert.ok(header);
+  const id = header.indexOf('userid');
+  const handle = header.indexOf('user_screen_name');
+  const name = header.indexOf('user_display_name');
+  for (const r of rows) {
+    if (!planted.has(r[id] as string)) continue;
+    r[handle] = `${HOSTILE}${r[handle]}`;
+    r[name] = `@SUM(1)${r[name]}`;
+  }
+  writeFileSync(usersPath, `${[header, ...rows].map(toCsvLine).join('\n')}\n`);
+}
+
+async function analyse(dir: string): Promise<Store> {
+  const store = await Store.open(':memory:');
+  const ingest = await loadFiles(store, [tweets, users]);
+  const detection = await detectNetworks(store);
+  const networks = await describeNetworks(store, detection);
+  await writeRunFolder(dir, { store, detection, networks, ingest, timings: {}, inputs: [tweets, users] });
+  return store;
+}
+
+describe('run folder', () => {
+  const dir = join(work, 'run');
+  let store: Store;
+  before(async () => {
+    const generated = await generateDataset({ posts: POSTS, seed: SEED, outDir: join(work, 'data') });
+    tweets = generated.files.tweets;
+    users = generated.files.users;
+    makeHostile(users, generated.files.truth);
+    store = await analyse(dir);
+  });
+  after(() => store?.close());
+
+  const json = () => JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8'));
+
+  it('writes every file, and networks.json is schema-versioned with networks of >= 3 accounts', () => {
+    for (const f of RUN_FILES) assert.ok(existsSync(join(dir, f)), `${f} missing`);
+    const doc = json();
+    assert.equal(doc.schemaVersion, 1);
+    assert.equal(doc.tool.name, 'lockstep');
+    assert.ok(doc.networks.length > 0, 'the planted networks give at least one network');
+    assert.equal(doc.candidates.reported, doc.networks.length);
+    doc.networks.forEach((n: { id: number; size: number; accounts: unknown[] }, i: number) => {
+      assert.equal(n.id, i + 1);
+      assert.ok(n.size >= 3);
+      assert.equal(n.accounts.length, n.size);
+    });
+    const text = readFileSync(join(dir, 'networks.json'), 'utf8');
+    assert.ok(!text.includes(work), 'no absolute paths in networks.json');
+  });
+
+  it('accounts.csv starts with network,account and lists every member of every network', () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8'));
+    assert.deepEqual(header?.slice(0, 2), ['network', 'account']);
+    const listed = new Set(rows.map((r) => `${r[0]}/${r[1]}`));
+    let members = 0;
+    for (const n of json().networks as Array<{ id: number; accounts: Array<{ account: string }> }>) {
+      for (const a of n.accounts) {
+        members++;
+        assert.ok(listed.has(`${n.id}/${a.account}`), `account ${a.account} of network ${n.id}`);
+      }
+    }
+    assert.equal(rows.length, members);
+  });
+
+  it('neutralises handles and names a spreadsheet would run as formulas', () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8'));
+    const handle = header?.indexOf('handle') ?? -1;
+    assert.ok(
+      rows.some((r) => r[handle]?.startsWith(`'${HOSTILE}`)),
+      'a hostile handle reached accounts.csv',
+    );
+    for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+@]/);
+  });
+
+  it('edges.csv evidence post ids exist in the store, and edges join accounts of one network', async () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'edges.csv'), 'utf8'));
+    assert.deepEqual(header?.slice(0, 5), ['source', 'target', 'network', 'weight', 'items']);
+    assert.deepEqual(header?.slice(-2), ['evidence', 'evidence_total']);
+    assert.ok(rows.length > 0);
+    const evidence = header?.indexOf('evidence') ?? -1;
+    const ids = new Set<string>();
+    for (const r of rows) {
+      const pairs = (r[evidence] as string).split(';').filter(Boolean);
+      assert.ok(pairs.length > 0, 'every edge has evidence');
+      for (const p of pairs) for (const id of p.split('>')) ids.add(id);
+    }
+    const found = await store.all<{ n: bigint }>(
+      `SELECT count(DISTINCT id) AS n FROM posts WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+      [JSON.stringify([...ids])],
+    );
+    assert.equal(Number(found[0]?.n), ids.size);
+    const accounts = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8')).slice(1);
+    const networkOf = new Map(accounts.map((r) => [r[1], r[0]]));
+    for (const r of rows) {
+      assert.equal(networkOf.get(r[0]), r[2]);
+      assert.equal(networkOf.get(r[1]), r[2]);
+    }
+  });
+
+  it('gives a byte-identical networks.json on a second run', async () => {
+    const again = join(work, 'again');
+    const second = await analyse(again);
+    second.close();
+    assert.equal(
+      readFileSync(join(again, 'networks.json'), 'utf8'),
+      readFileSync(join(dir, 'networks.json'), 'utf8'),
+    );
+  });
+
+  it('manifest.json records inputs with SHA-256, parameters and timings', () => {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    assert.equal(m.inputs.length, 2);
+    for (const input of m.inputs) assert.match(input.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(m.inputs[0].rowsRead, POSTS);
+    assert.equal(m.parameters.windowSeconds, json().parameters.windowSeconds);
+    for (const stage of ['ingest', 'signals', 'communities', 'chance', 'write'])
+      assert.equal(typeof m.timings[stage], 'number', stage);
+  });
+
+  it('matches the golden summary', () => {
+    const summary = {
+      posts: POSTS,
+      seed: SEED,
+      candidates: { tested: json().candidates.tested, reported: json().candidates.reported },
+      networks: (
+        json().networks as Array<{
+          id: number;
+          size: number;
+          binding: string[];
+          topHashtags: Array<{ hashtag: string }>;
+        }>
+      ).map((n) => ({
+        id: n.id,
+        size: n.size,
+        binding: n.binding,
+        topHashtags: n.topHashtags.slice(0, 3).map((h) => h.hashtag),
+      })),
+    };
+    const path = join(GOLDEN, 'networks-generated.json');
+    if (UPDATE) {
+      mkdirSync(GOLDEN, { recursive: true });
+      writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    assert.ok(existsSync(path), `${path} is missing; run with UPDATE_GOLDEN=1 to create it`);
+    assert.deepEqual(summary, JSON.parse(readFileSync(path, 'utf8')));
+  });
+});
