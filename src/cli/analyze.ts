@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseMapping } from '../ingest/index.js';
 import {
+  DETECT_DEFAULTS,
   type DetectOptions,
   describeNetworks,
   detectNetworks,
@@ -94,8 +95,78 @@ export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOpti
     number('--resolution', 'resolution', (n) => n > 0, 'a number > 0'),
   );
   set('seed', number('--seed', 'seed', whole, 'a whole number'));
+  set(
+    'minMemberGroups',
+    number('--min-member-groups', 'minMemberGroups', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  );
+  set(
+    'pruneRounds',
+    number('--trim-rounds', 'trimRounds', (n) => n === 0 || n === 1, '0 or 1'),
+  );
+  set(
+    'rarityWindowSeconds',
+    number('--rarity-window', 'rarityWindow', (n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
+  );
+  set(
+    'cappedNeighbours',
+    number('--capped-neighbours', 'cappedNeighbours', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  );
+  set(
+    'minWords',
+    number('--min-words', 'minWords', (n) => whole(n) && n >= 2, 'a whole number >= 2'),
+  );
+  set(
+    'evidencePerEdge',
+    number('--evidence-per-edge', 'evidencePerEdge', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  );
+  const minhash = str('minhash');
+  if (minhash !== undefined) {
+    const m = /^(\d+)x(\d+)$/.exec(minhash.trim());
+    const bands = Number(m?.[1]);
+    const rows = Number(m?.[2]);
+    if (!m || bands < 1 || rows < 1 || bands * rows > 64)
+      throw new UsageError(`--minhash expects BANDSxROWS with at most 64 hashes, e.g. 6x5, got "${minhash}"`);
+    set('minhashBands', bands);
+    set('minhashRows', rows);
+  }
+  const windows = str('signalWindows');
+  if (windows !== undefined && windows !== 'none') {
+    set(
+      'signalWindowSeconds',
+      parseSignalNumbers('--signal-windows', windows, (n) => whole(n) && n > 0),
+    );
+  }
+  const weights = str('signalWeights');
+  if (weights !== undefined) {
+    set('signalWeights', {
+      ...DETECT_DEFAULTS.signalWeights,
+      ...parseSignalNumbers('--signal-weights', weights, (n) => n >= 0),
+    });
+  }
   const signals = str('signals');
   if (signals !== undefined) set('signals', parseSignals(signals));
+  return out;
+}
+
+/** `signal=number,...` pairs, each signal name checked. */
+function parseSignalNumbers(
+  flag: string,
+  list: string,
+  check: (n: number) => boolean,
+): Partial<Record<SignalName, number>> {
+  const out: Partial<Record<SignalName, number>> = {};
+  for (const part of list.split(',').filter((x) => x.trim() !== '')) {
+    const [name, value] = part.split('=').map((x) => x.trim());
+    const n = Number(value);
+    if (
+      !(SIGNALS as readonly string[]).includes(name ?? '') ||
+      value === undefined ||
+      !Number.isFinite(n) ||
+      !check(n)
+    )
+      throw new UsageError(`${flag}: expected signal=number pairs from ${SIGNALS.join(', ')}, got "${part}"`);
+    out[name as SignalName] = n;
+  }
   return out;
 }
 

@@ -20,6 +20,15 @@ export const ANALYZE_FLAG_DEFAULTS = {
   signals: 'corepost,cohashtag,colink,codomain,neardup,comention',
   resolution: '1',
   seed: '1',
+  minMemberGroups: '2',
+  trimRounds: '1',
+  rarityWindow: '86400',
+  signalWindows: 'none',
+  signalWeights: 'corepost=1,cohashtag=1,colink=1,codomain=0.5,neardup=1,comention=1',
+  cappedNeighbours: '10',
+  minWords: '5',
+  minhash: '6x5',
+  evidencePerEdge: '10',
 };
 
 const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> = [
@@ -43,6 +52,23 @@ const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> 
   ['--signals <list>', 'comma list of signals to run', 'signals'],
   ['--resolution <r>', 'Louvain resolution (above 1: smaller communities)', 'resolution'],
   ['--seed <n>', 'Louvain random seed', 'seed'],
+  ['--min-member-groups <n>', '... on at least this many item-windows shared with others', 'minMemberGroups'],
+  ['--trim-rounds <n>', 'trim members within chance (1) or report communities as found (0)', 'trimRounds'],
+  ['--rarity-window <seconds>', "how long a stretch an item's rarity is measured over", 'rarityWindow'],
+  ['--signal-windows <list>', 'per-signal windows, e.g. corepost=600 (others use --window)', 'signalWindows'],
+  ['--signal-weights <list>', 'per-signal weights in the fused graph', 'signalWeights'],
+  [
+    '--capped-neighbours <n>',
+    'in a capped group, links per account to the next accounts in time',
+    'cappedNeighbours',
+  ],
+  ['--min-words <n>', 'shortest text (words) the near-duplicate signal compares', 'minWords'],
+  ['--minhash <bands>x<rows>', 'MinHash LSH banding for near-duplicate text', 'minhash'],
+  [
+    '--evidence-per-edge <n>',
+    'evidence post pairs kept per edge (the total is always counted)',
+    'evidencePerEdge',
+  ],
 ];
 
 export function buildProgram(): Command {

@@ -140,6 +140,17 @@ describe('lockstep CLI', () => {
       signals: d.signals.join(','),
       resolution: String(d.resolution),
       seed: String(d.seed),
+      minMemberGroups: String(d.minMemberGroups),
+      trimRounds: String(d.pruneRounds),
+      rarityWindow: String(d.rarityWindowSeconds),
+      signalWindows: Object.keys(d.signalWindowSeconds).length === 0 ? 'none' : '?',
+      signalWeights: Object.entries(d.signalWeights)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+      cappedNeighbours: String(d.cappedNeighbours),
+      minWords: String(d.minWords),
+      minhash: `${d.minhashBands}x${d.minhashRows}`,
+      evidencePerEdge: String(d.evidencePerEdge),
     });
   });
 
