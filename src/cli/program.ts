@@ -15,7 +15,7 @@ export const ANALYZE_FLAG_DEFAULTS = {
   minZ: '5',
   minRatio: '3',
   minMemberZ: '2',
-  minMemberRatio: '5',
+  minMemberRatio: '3',
   maxGroup: '50',
   signals: 'corepost,cohashtag,colink,codomain,neardup,comention',
   resolution: '1',
@@ -196,6 +196,16 @@ export function buildProgram(): Command {
         ...(Array.isArray(o.na) ? { na: o.na } : {}),
         detect: parseDetectFlags(o),
       });
+    });
+
+  program
+    .command('report')
+    .description('rebuild report.html in a run folder from its files and the store it was made from')
+    .argument('<run-dir>', 'run folder written by lockstep analyze')
+    .option('--db <path>', 'store the run was made from (default RUN_DIR/lockstep.duckdb)')
+    .action(async (runDir: string, o: Record<string, string | undefined>) => {
+      const { runReport } = await import('./report.js');
+      await runReport(runDir, typeof o.db === 'string' ? { db: o.db } : {});
     });
 
   program

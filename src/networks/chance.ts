@@ -21,7 +21,7 @@ export const CHANCE_DEFAULTS = {
   minRatio: 3,
   /** A member stays in its network when its own co-activity with it clears these on some signal. */
   minMemberZScore: 2,
-  minMemberRatio: 5,
+  minMemberRatio: 3,
   /** ... resting on at least this many item-windows shared with other members. */
   minMemberGroups: 2,
 };
