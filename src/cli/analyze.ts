@@ -12,7 +12,7 @@ import {
   type NetworkDescription,
 } from '../networks/index.js';
 import { type IngestReport, loadFiles } from '../normalize/index.js';
-import { writeRunFolder } from '../report/index.js';
+import { writeReport, writeRunFolder } from '../report/index.js';
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import { Store } from '../store/index.js';
 import { Progress, UsageError } from './_io.js';
@@ -36,6 +36,8 @@ export interface AnalyzeResult {
   networks: NetworkDescription[];
   tested: number;
   ingest: IngestReport | null;
+  /** The report.html written into the run folder. */
+  report: string;
 }
 
 /** The detection flags as commander hands them over (strings), checked and converted. */
@@ -235,7 +237,9 @@ export async function runAnalyze(
       timings: { describe: describeSeconds },
       inputs: files,
     });
-    const result = { dir, db, networks, tested: detection.candidates.length, ingest };
+    progress.line('writing report.html');
+    const report = await writeReport(dir, store);
+    const result = { dir, db, networks, tested: detection.candidates.length, ingest, report: report.path };
     process.stdout.write(`${formatAnalysis(result)}\n`);
     return result;
   } finally {
@@ -263,7 +267,10 @@ export function formatAnalysis(r: AnalyzeResult): string {
     );
   }
   lines.push(`run folder: ${r.dir}`);
-  lines.push('  networks.json, accounts.csv, edges.csv, network.gexf, network.graphml, manifest.json');
+  lines.push(
+    '  networks.json, accounts.csv, edges.csv, network.gexf, network.graphml, manifest.json, report.html',
+  );
+  lines.push(`report: ${r.report}`);
   lines.push(`store: ${r.db}`);
   return lines.join('\n');
 }

@@ -19,9 +19,14 @@ export async function runDemo(options: { posts: number; seed: number; out: strin
     progress,
   );
   process.stdout.write('\n');
-  await runAnalyze([generated.files.tweets, generated.files.users], { out, detect: {} }, progress);
+  const result = await runAnalyze(
+    [generated.files.tweets, generated.files.users],
+    { out, detect: {} },
+    progress,
+  );
   process.stdout.write(
     `ground truth: ${generated.files.truth}\n` +
-      `next: open ${join(out, 'network.gexf')} in Gephi, or read ${join(out, 'networks.json')}\n`,
+      `next: open ${result.report} in a browser (it works offline), open ${join(out, 'network.gexf')} in Gephi, ` +
+      `or read ${join(out, 'networks.json')}\n`,
   );
 }

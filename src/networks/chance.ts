@@ -260,7 +260,7 @@ export async function scoreProbes(
       GROUP BY ALL
     ),
     obs AS (
-      SELECT p.net, x.aid, x.sig, sum(c.mm) AS O, count(*) AS G
+      SELECT p.net, x.aid, x.sig, sum(c.mm) AS O, count(DISTINCT x.item) AS G
       FROM _at x JOIN _probe p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
       GROUP BY ALL
     ),

@@ -130,7 +130,7 @@ export async function detectNetworks(
         c.members.filter((aid) => !coreSets[net]?.has(aid) && c.memberChance.get(aid)?.beyondChance),
       ),
     );
-    const probes = await scoreProbes(store, memberLevel);
+    const probes = await scoreProbes(store, { ...memberLevel, minGroups: parameters.minSharedItems });
     trimmed.forEach((c, net) => {
       const core = coreSets[net] ?? new Set<number>();
       const kept = c.members.filter(

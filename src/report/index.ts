@@ -1,5 +1,5 @@
 // Public face of the reports: the run folder (networks.json, accounts.csv, edges.csv, GEXF, GraphML,
-// manifest.json) and the writers it is made of.
+// manifest.json), the writers it is made of, and report.html.
 export { CSV_DEFAULTS, type CsvCell, type CsvOptions, toCsv, writeCsv } from './csv.js';
 export { type GexfOptions, toGexf, writeGexf } from './gexf.js';
 export {
@@ -9,6 +9,18 @@ export {
   type GraphExportOptions,
 } from './graph-export.js';
 export { toGraphml, writeGraphml } from './graphml.js';
+export {
+  buildReportData,
+  escapeJsonForHtml,
+  REPORT_DEFAULTS,
+  REPORT_FILE,
+  type ReportData,
+  type ReportFile,
+  type ReportNetwork,
+  type ReportOptions,
+  renderReportHtml,
+  writeReport,
+} from './html/index.js';
 export {
   buildNetworksJson,
   NETWORKS_SCHEMA_VERSION,

@@ -1,0 +1,99 @@
+// Reads what the report needs from a run folder: networks.json, manifest.json, and the internal edges from
+// edges.csv (networks.json leaves edges out). CSV cells that the writer neutralised against spreadsheet
+// formulas (a leading `'` before = + - @ tab CR) are restored so account keys match networks.json.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NetworkDescription } from '../../networks/index.js';
+import type { RunData } from '../networks-json.js';
+
+export interface RunNetworksJson {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  parameters: Record<string, unknown>;
+  data: RunData;
+  candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
+  networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
+}
+
+export interface RunManifest {
+  created?: string;
+  inputs?: Array<{
+    path: string;
+    sha256: string;
+    bytes: number;
+    format: string;
+    platform: string;
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsRejected: number;
+    rejections: Record<string, number>;
+  }>;
+}
+
+export interface RunEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface RunFiles {
+  networks: RunNetworksJson;
+  manifest: RunManifest;
+  /** Internal edges per network id. */
+  edges: Map<number, RunEdge[]>;
+}
+
+export async function readRunFiles(dir: string): Promise<RunFiles> {
+  const networks = JSON.parse(await readFile(join(dir, 'networks.json'), 'utf8')) as RunNetworksJson;
+  if (networks.schemaVersion !== 1)
+    throw new Error(`${join(dir, 'networks.json')}: schema version ${networks.schemaVersion}, expected 1`);
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+  const edges = new Map<number, RunEdge[]>();
+  const [header, ...rows] = parseCsv(await readFile(join(dir, 'edges.csv'), 'utf8'));
+  const col = (name: string) => header?.indexOf(name) ?? -1;
+  const [source, target, network, weight] = [col('source'), col('target'), col('network'), col('weight')];
+  if (source < 0 || target < 0 || network < 0 || weight < 0)
+    throw new Error(`${join(dir, 'edges.csv')}: expected columns source, target, network, weight`);
+  for (const r of rows) {
+    const net = Number(r[network]);
+    const list = edges.get(net) ?? [];
+    if (list.length === 0) edges.set(net, list);
+    list.push({
+      source: restoreCell(r[source] ?? ''),
+      target: restoreCell(r[target] ?? ''),
+      weight: Number(r[weight]),
+    });
+  }
+  return { networks, manifest, edges };
+}
+
+const restoreCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** RFC 4180 as csv.ts writes it: quoted cells with doubled quotes, `\n` line ends. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}

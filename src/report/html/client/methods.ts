@@ -1,0 +1,73 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The methods section: what each signal and the chance model mean and what a network does not claim, a
+// summary of docs/method.md (shipped with lockstep) for a reader who has only this file.
+import type { ReportData } from '../report-data.js';
+import { el, table } from './_dom.js';
+
+const SIGNALS: Record<string, string> = {
+  corepost: 'reposting or quoting the same original post within the window',
+  cohashtag:
+    'posting the same hashtag within the window, weighted by how rare the tag is that day (a trending protest tag weighs almost nothing)',
+  colink: 'posting the same canonical URL (tracking parameters and www. removed) within the window',
+  codomain: 'linking to the same site (the platforms\u2019 own domains excluded) within the window',
+  neardup:
+    'posting near-duplicate text (MinHash/LSH over word bigrams, exact copies included) within the window',
+  comention: 'mentioning or replying to the same account or post within the window',
+};
+
+export function renderMethods(data: ReportData): Node[] {
+  const p = data.parameters;
+  const num = (key: string) =>
+    typeof p[key] === 'number' ? (p[key] as number).toLocaleString('en-US') : '?';
+  return [
+    el('h2', { id: 'methods' }, 'Methods'),
+    el(
+      'p',
+      null,
+      `Each signal links two accounts when both touch the same item in the same time window (${num('windowSeconds')} s, or the ` +
+        `signal\u2019s own window), or in adjacent windows. Each shared item weighs ln(A / n): A accounts active in the signal ` +
+        `that day, n of them touching the item. Groups of more than ${num('maxGroupAccounts')} accounts on one item-window are ` +
+        'never expanded into all their pairs: each account is linked to its next neighbours in time.',
+    ),
+    table(
+      ['signal', 'two accounts are linked by'],
+      data.signals.map((s) => [el('code', null, s), SIGNALS[s] ?? '']),
+    ),
+    el(
+      'p',
+      null,
+      `An edge needs at least ${num('minSharedItems')} distinct shared items spread over at least ${num('minSpreadSeconds')} s. ` +
+        'The fused, weighted account graph is split into communities with Louvain (Blondel et al. 2008), and each community is a candidate.',
+    ),
+    el('h3', null, 'The chance model'),
+    el(
+      'p',
+      null,
+      'For each candidate, signal and window, every member is replaced by an independent account with the same activity (the number of ' +
+        'items it touched), choosing items the way the accounts outside the candidate did in that window. This gives the expected number E ' +
+        'of member pairs sharing an item, its variance, and z = (O \u2212 E) / \u221aVar for the observed count O. ' +
+        `A signal binds a candidate when z \u2265 ${num('minZScore')}, O/E \u2265 ${num('minRatio')} and the excess rests on ` +
+        `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Members whose own co-activity ` +
+        'is within chance are set aside (trimming). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
+        'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
+    ),
+    el('h3', null, 'What this report does not claim'),
+    el(
+      'p',
+      null,
+      el('strong', null, 'Coordination is not attribution. '),
+      'A network is a set of accounts whose joint activity independent accounts would very rarely produce. Who runs it, and why, is the ' +
+        'analyst\u2019s call. The inauthenticity indicators are kept apart from the coordination score for that reason. The chance model ' +
+        'compares members with the accounts outside them, so on a collection made of one campaign only it is conservative; windows are ' +
+        'fixed, so two posts a minute apart may fall in different windows (adjacent windows recover most); very small networks sit near ' +
+        'the limit of what can be told from chance. The evidence pairs let a reader judge each edge.',
+    ),
+    el(
+      'p',
+      { class: 'note' },
+      'The full method, with references, is in docs/method.md of lockstep; every parameter is listed above and in manifest.json, and the ' +
+        'same inputs with the same parameters give the same networks.json.',
+    ),
+  ];
+}

@@ -1,0 +1,318 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// One network's section: what it is and when, how it stands against chance per signal, its timeline, its
+// share of each top hashtag's volume, top links and texts, inauthenticity indicators, its accounts, and the
+// evidence: the post pairs that tie its strongest pairs of accounts, side by side with their times.
+import type { ReportData, ReportEvidencePair, ReportNetwork } from '../report-data.js';
+import { dataText, el, safeLink, table } from './_dom.js';
+import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc } from './_format.js';
+import type { GraphView } from './graph.js';
+import { renderTimeline } from './timeline.js';
+
+export function renderNetwork(
+  data: ReportData,
+  n: ReportNetwork,
+  width: number,
+  graph: GraphView,
+): HTMLElement {
+  const color = networkColor(n.id);
+  const swatch = el('span', { class: 'swatch' });
+  swatch.style.background = color;
+  const show = el('button', { type: 'button' }, 'Show in graph');
+  show.addEventListener('click', () => {
+    graph.focus(n.id);
+    document.getElementById('graph')?.scrollIntoView({ behavior: 'smooth' });
+  });
+  const hours = hoursBetween(n.start, n.end);
+  const section = el(
+    'section',
+    { class: 'network', id: `network-${n.id}`, 'data-network': String(n.id) },
+    el('h2', null, swatch, `Network ${n.id}`),
+    el(
+      'p',
+      { class: 'lead' },
+      `${int(n.size)} accounts; ${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts) ` +
+        `from ${utc(n.start)} to ${utc(n.end)} (${duration(hours)}). Bound by ${n.binding.join(', ') || '–'}: ` +
+        `z ${fixed(n.zScore, 1)}, observed ${fixed(n.observed, 0)} against ${fixed(n.expected, 1)} expected by chance (O/E ${ratio(n.ratio)}).`,
+    ),
+    el(
+      'p',
+      { class: 'note' },
+      `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by trimming. `,
+      show,
+    ),
+  );
+
+  section.append(el('h3', null, 'Signals and chance'));
+  section.append(
+    table(
+      [
+        'signal',
+        'binds',
+        ['observed', 'num'],
+        ['expected', 'num'],
+        ['z', 'num'],
+        ['O/E', 'num'],
+        ['item-windows', 'num'],
+        ['edges', 'num'],
+        ['weight', 'num'],
+      ],
+      Object.entries(n.signals).map(([name, s]) => [
+        el('code', null, name),
+        s.beyondChance ? el('span', { class: 'chip bind' }, 'binds') : 'no',
+        [fixed(s.observed, 0), 'num'],
+        [fixed(s.expected, 1), 'num'],
+        [fixed(s.zScore, 1), 'num'],
+        [ratio(s.ratio), 'num'],
+        [int(s.groups), 'num'],
+        [int(s.edges), 'num'],
+        [fixed(s.weight, 1), 'num'],
+      ]),
+    ),
+  );
+
+  section.append(el('h3', null, 'Timeline'), renderTimeline(data, n, width));
+
+  section.append(el('h3', null, 'Share of each hashtag\u2019s volume'));
+  if (n.topHashtags.length === 0)
+    section.append(el('p', { class: 'note' }, 'Its coordinated posts carry no hashtag.'));
+  for (const h of n.topHashtags) {
+    const bar = el('span');
+    bar.style.width = `${Math.max(0, Math.min(1, h.share)) * 100}%`;
+    bar.style.background = color;
+    section.append(
+      el(
+        'div',
+        { class: 'share' },
+        dataText('span', `#${h.hashtag}`),
+        el('div', { class: 'bar', title: pct(h.share) }, bar),
+      ),
+      el(
+        'p',
+        { class: 'note' },
+        `This network produced ${pct(h.share)} of the ${int(h.totalPosts)} posts with `,
+        dataText('bdi', `#${h.hashtag}`),
+        ` in the whole dataset (${int(h.posts)} posts), and ${pct(h.spanShare)} of the ${int(h.spanPosts)} posts with it ` +
+          `between ${utc(n.start, false)} and ${utc(n.end, false)} (${duration(hours)}).`,
+      ),
+    );
+  }
+
+  if (n.topLinks.length > 0 || n.topDomains.length > 0) {
+    section.append(el('h3', null, 'Links and sites'));
+    const rows = [
+      ...n.topLinks.map(
+        (l) =>
+          [
+            safeLink(l.url),
+            [int(l.posts), 'num'],
+            [int(l.totalPosts), 'num'],
+            [pct(l.share), 'num'],
+          ] as const,
+      ),
+      ...n.topDomains.map(
+        (l) =>
+          [
+            dataText('span', l.domain, 'mono'),
+            [int(l.posts), 'num'],
+            [int(l.totalPosts), 'num'],
+            [pct(l.share), 'num'],
+          ] as const,
+      ),
+    ];
+    section.append(
+      table(
+        ['link or site', ['network posts', 'num'], ['all posts', 'num'], ['share', 'num']],
+        rows.map((r) => [...r] as Array<Node | [string, 'num']>),
+      ),
+    );
+  }
+
+  if (n.topTexts.length > 0) {
+    section.append(el('h3', null, 'Most repeated texts'));
+    section.append(
+      table(
+        ['text (earliest post, original spelling)', ['posts', 'num'], ['accounts', 'num']],
+        n.topTexts.map((t) => [
+          dataText('div', t.example ?? t.text, 'text'),
+          [int(t.posts), 'num'],
+          [int(t.accounts), 'num'],
+        ]),
+      ),
+    );
+  }
+
+  section.append(el('h3', null, 'Inauthenticity indicators'), renderIndicators(n));
+  section.append(el('h3', null, 'Accounts'), renderAccounts(n));
+  section.append(el('h3', null, 'Evidence'), ...renderEvidence(n));
+  return section;
+}
+
+function renderIndicators(n: ReportNetwork): HTMLElement {
+  const i = n.indicators;
+  const box = el('div');
+  box.append(
+    el(
+      'p',
+      { class: 'note' },
+      'Kept apart from the coordination score: they describe how accounts look and behave alone, which can corroborate coordination but never proves it.',
+    ),
+  );
+  const c = i.creation;
+  box.append(
+    el(
+      'p',
+      null,
+      el('strong', null, 'Creation dates: '),
+      c.withCreated === 0
+        ? 'no creation dates in the data.'
+        : `${int(c.batchedAccounts)} of ${int(i.accounts)} accounts (${pct(c.batchedShare)}) were created on ${int(c.batchDayCount)} ` +
+            `day${c.batchDayCount === 1 ? '' : 's'} with ${n.indicators.parameters.batchDayMinAccounts} or more members created; busiest day ` +
+            `${c.largestDay ?? '–'} (${int(c.largestDayAccounts)} accounts).`,
+    ),
+  );
+  if (c.batchDays.length > 0)
+    box.append(
+      table(
+        ['creation day (UTC)', ['accounts', 'num']],
+        c.batchDays.map((b) => [b.day, [int(b.accounts), 'num']]),
+      ),
+    );
+  box.append(
+    el(
+      'p',
+      null,
+      el('strong', null, 'Handles: '),
+      `${int(i.handles.patterned)} of ${int(i.handles.withHandle)} handles (${pct(i.handles.patternedShare)}) are letters followed by ` +
+        `${n.indicators.parameters.handleDigitsMin} or more digits, the form of sign-up default handles.`,
+    ),
+    el(
+      'p',
+      null,
+      el('strong', null, 'Client apps: '),
+      `${int(i.clients.distinctClients)} named client${i.clients.distinctClients === 1 ? '' : 's'}; unknown client on ${pct(i.clients.unknownClientShare)} of posts.`,
+    ),
+  );
+  if (i.clients.top.length > 0)
+    box.append(
+      table(
+        ['client', ['posts', 'num'], ['share', 'num']],
+        i.clients.top.map((x) => [
+          x.client === null ? el('em', null, 'unknown') : dataText('span', x.client),
+          [int(x.posts), 'num'],
+          [pct(x.share), 'num'],
+        ]),
+      ),
+    );
+  box.append(
+    el(
+      'p',
+      null,
+      el('strong', null, 'Activity: '),
+      `${int(i.activity.roundTheClockAccounts)} accounts (${pct(i.activity.roundTheClockShare)}) post in ${n.indicators.parameters.roundTheClockMinHours} or more ` +
+        `hours of the day; median regularity of gaps (CV, ~0 clockwork, ~1 human-like) ${fixed(i.activity.medianGapCv, 2)}; ` +
+        `repost share ${pct(i.repostShare)}; median followers ${int(i.followers.medianFollowers)}, following ${int(i.followers.medianFollowing)}.`,
+    ),
+  );
+  return box;
+}
+
+function renderAccounts(n: ReportNetwork): HTMLElement {
+  const box = el('div');
+  if (n.accountsTotal > n.accounts.length)
+    box.append(
+      el(
+        'p',
+        { class: 'note' },
+        `The ${int(n.accounts.length)} most central of ${int(n.accountsTotal)} accounts; accounts.csv lists them all.`,
+      ),
+    );
+  box.append(
+    el(
+      'div',
+      { class: 'scroll' },
+      table(
+        [
+          'handle',
+          'name',
+          'account id',
+          'role',
+          ['centrality', 'num'],
+          ['coordinated posts', 'num'],
+          ['member z', 'num'],
+          ['member O/E', 'num'],
+        ],
+        n.accounts.map((a) => [
+          dataText('span', a.handle ?? '–'),
+          dataText('span', a.name ?? '–'),
+          dataText('span', a.account, 'mono'),
+          a.role,
+          [fixed(a.centrality, 2), 'num'],
+          [int(a.posts), 'num'],
+          [fixed(a.memberZScore, 1), 'num'],
+          [ratio(a.memberRatio), 'num'],
+        ]),
+        { class: 'accounts' },
+      ),
+    ),
+  );
+  return box;
+}
+
+function renderEvidence(n: ReportNetwork): Node[] {
+  const byKey = new Map(n.accounts.map((a) => [a.key, a]));
+  const who = (key: string) => {
+    const a = byKey.get(key);
+    return a?.handle == null ? key : `@${a.handle}`;
+  };
+  const out: Node[] = [
+    el(
+      'p',
+      { class: 'note' },
+      `The posts that tie the network\u2019s strongest pairs of accounts: ${int(n.evidencePairs.length)} of the ` +
+        `${int(n.evidencePairsTotal)} pairs kept for its ${int(Math.min(n.internalEdges, 20))} strongest edges. ` +
+        'edges.csv gives every edge\u2019s evidence post ids. Texts are shown as posted (cut to 280 characters).',
+    ),
+  ];
+  const post = (key: string, p: ReportEvidencePair['a']) =>
+    el(
+      'div',
+      { class: 'post' },
+      el(
+        'div',
+        { class: 'meta' },
+        dataText('bdi', who(key)),
+        ' · post ',
+        dataText('code', p.id, 'post-id'),
+        ` · ${utc(p.time)}`,
+      ),
+      dataText('div', p.text ?? '(no text)', 'text'),
+    );
+  for (const e of n.evidencePairs) {
+    const gap = Math.abs(Date.parse(e.b.time) - Date.parse(e.a.time)) / 1000;
+    out.push(
+      el(
+        'div',
+        { class: 'evidence', 'data-signal': e.signal },
+        el(
+          'div',
+          { class: 'head' },
+          `${e.signal}: `,
+          dataText('bdi', who(e.source)),
+          ' and ',
+          dataText('bdi', who(e.target)),
+          ` share ${int(e.items)} items (edge weight ${fixed(e.weight, 1)}); these two posts are ${Number.isFinite(gap) ? gapText(gap) : '–'} apart.`,
+        ),
+        post(e.source, e.a),
+        post(e.target, e.b),
+      ),
+    );
+  }
+  return out;
+}
+
+function gapText(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${fixed(seconds / 3600, 1)} h`;
+}

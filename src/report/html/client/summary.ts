@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The report's opening: what was analysed (files with SHA-256, posts, accounts, span, formats, rejected
+// rows), what was found (networks, candidates set aside), each network against chance, and the parameters.
+import type { ReportData } from '../report-data.js';
+import { dataText, el, table } from './_dom.js';
+import { bytes, duration, fixed, hoursBetween, int, networkColor, ratio, utc } from './_format.js';
+
+const card = (value: string, label: string) =>
+  el('div', { class: 'card' }, el('div', { class: 'v' }, value), el('div', { class: 'k' }, label));
+
+export function renderSummary(data: ReportData): Node[] {
+  const d = data.data;
+  const c = data.candidates;
+  const rejected = data.inputs.reduce((s, f) => s + f.rowsRejected, 0);
+  const found = data.networks.length;
+  const out: Node[] = [
+    el('h1', null, 'lockstep report'),
+    el(
+      'p',
+      { class: 'lead' },
+      `${found === 0 ? 'No network' : `${found} network${found === 1 ? '' : 's'}`} of accounts acting together beyond chance ` +
+        `in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ${utc(d.start, false)} to ${utc(d.end, false)}. ` +
+        `${int(c.tested)} candidate communities were tested; ${int(c.setAside)} were set aside as within chance.`,
+    ),
+    el(
+      'p',
+      { class: 'note' },
+      `lockstep ${data.tool.version}` +
+        (data.created === null ? '' : `; run made ${utc(data.created)}`) +
+        '. All times are UTC (offset +00:00). Coordination is not attribution: see Methods.',
+    ),
+    el(
+      'div',
+      { class: 'cards' },
+      card(int(d.posts), 'posts'),
+      card(int(d.accounts), 'accounts that posted'),
+      card(duration(hoursBetween(d.start, d.end)), 'time span'),
+      card(int(rejected), 'rejected rows'),
+      card(int(found), 'networks beyond chance'),
+      card(int(c.setAside), 'candidates set aside'),
+    ),
+    el('h2', { id: 'networks' }, 'Networks found'),
+  ];
+  if (found === 0) {
+    out.push(el('p', null, 'No candidate community was beyond chance at these parameters.'));
+  } else {
+    const networks = table(
+      [
+        'network',
+        ['accounts', 'num'],
+        ['coordinated posts', 'num'],
+        'active (UTC)',
+        'binding signals',
+        ['z', 'num'],
+        ['O/E', 'num'],
+        'top hashtag',
+      ],
+      data.networks.map((n) => {
+        const link = el(
+          'a',
+          { href: `#network-${n.id}` },
+          el('span', { class: 'swatch' }),
+          `Network ${n.id}`,
+        );
+        const swatch = link.querySelector('span');
+        if (swatch !== null) swatch.style.background = networkColor(n.id);
+        const tag = n.topHashtags[0];
+        return [
+          link,
+          [int(n.size), 'num'],
+          [int(n.posts), 'num'],
+          `${utc(n.start, false)} – ${utc(n.end, false)} (${duration(hoursBetween(n.start, n.end))})`,
+          n.binding.join(', '),
+          [fixed(n.zScore, 1), 'num'],
+          [ratio(n.ratio), 'num'],
+          tag === undefined ? '–' : dataText('span', `#${tag.hashtag}`),
+        ];
+      }),
+      { id: 'networks-table' },
+    );
+    // Rows carry their network id and size for whoever checks the table against networks.json.
+    for (const [i, row] of [...(networks.tBodies[0]?.rows ?? [])].entries()) {
+      const n = data.networks[i];
+      if (n === undefined) continue;
+      row.dataset.network = String(n.id);
+      row.dataset.size = String(n.size);
+    }
+    out.push(networks);
+    out.push(
+      el(
+        'p',
+        { class: 'note' },
+        'z: how many standard deviations the members\u2019 co-activity lies above what independent accounts with the same ' +
+          'activity would produce; O/E: observed over expected co-activity. A signal binds a network when its own z and ' +
+          'O/E pass the thresholds below.',
+      ),
+    );
+  }
+  out.push(el('h2', { id: 'data' }, 'Data analysed'));
+  out.push(
+    table(
+      [
+        'file',
+        'format',
+        'SHA-256',
+        ['bytes', 'num'],
+        ['rows read', 'num'],
+        ['loaded', 'num'],
+        ['rejected', 'num'],
+        'rejection reasons',
+      ],
+      data.inputs.map((f) => [
+        dataText('span', f.path, 'mono'),
+        `${f.format} (${f.platform})`,
+        el('code', { class: 'hash' }, f.sha256),
+        [bytes(f.bytes), 'num'],
+        [int(f.rowsRead), 'num'],
+        [int(f.rowsLoaded), 'num'],
+        [int(f.rowsRejected), 'num'],
+        Object.entries(f.rejections).length === 0
+          ? '–'
+          : dataText(
+              'span',
+              Object.entries(f.rejections)
+                .map(([r, k]) => `${r}: ${int(k)}`)
+                .join('; '),
+            ),
+      ]),
+    ),
+  );
+  out.push(
+    el(
+      'p',
+      { class: 'note' },
+      `Formats: ${
+        Object.entries(d.formats)
+          .map(([f, k]) => `${f} (${k} file${k === 1 ? '' : 's'})`)
+          .join(', ') || '–'
+      }. ` +
+        `${int(d.profiles)} account profiles; ${int(d.untimedPosts)} posts without a time (left out of the timelines).`,
+    ),
+  );
+  out.push(el('h3', null, 'Parameters'));
+  const params = el(
+    'details',
+    null,
+    el('summary', null, 'Every detection parameter of this run (as in manifest.json)'),
+  );
+  params.append(
+    table(
+      ['parameter', 'value'],
+      Object.entries(data.parameters).map(([k, v]) => [
+        el('code', null, k),
+        dataText('code', JSON.stringify(v)),
+      ]),
+    ),
+  );
+  out.push(params);
+  return out;
+}

@@ -1,0 +1,16 @@
+// Public face of the HTML report: report.html for a run folder, and the pieces it is made of.
+export { buildReportClient, loadReportClient } from './client-bundle.js';
+export { type LayoutNode, layoutNetworks } from './layout.js';
+export { contentSecurityPolicy, escapeJsonForHtml, renderReportHtml } from './page.js';
+export {
+  buildReportData,
+  REPORT_DEFAULTS,
+  type ReportData,
+  type ReportEvidencePair,
+  type ReportGraph,
+  type ReportInput,
+  type ReportNetwork,
+  type ReportOptions,
+  type ReportTimeline,
+} from './report-data.js';
+export { REPORT_FILE, type ReportFile, writeReport } from './write.js';

@@ -1,0 +1,236 @@
+// report.html in Debian's Chromium (playwright-core): on a generated run with hostile text planted in the
+// posts and a handle, the page makes no request but for itself, draws the graph (non-blank pixels), lists
+// exactly the networks of networks.json, shows evidence posts that exist in the store, runs no planted
+// script and has no javascript: link, and breaks no Content-Security-Policy rule. `lockstep report` rebuilds
+// the same bytes. Screenshot: a temp dir, or docs/screenshot-report.png with UPDATE_SCREENSHOTS=1.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { runReport } from '../../src/cli/report.js';
+import { generateDataset } from '../../src/generate/index.js';
+import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
+import { loadFiles } from '../../src/normalize/index.js';
+import { parseCsv } from '../../src/report/html/_run-files.js';
+import { writeReport, writeRunFolder } from '../../src/report/index.js';
+import { Store } from '../../src/store/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const POSTS = 20_000;
+const SEED = 7;
+const HOSTILE_TEXT = ' <img src=x onerror=alert(1)></script><!-- javascript:alert(1) \u2028';
+const HOSTILE_HANDLE = '<img src=x onerror=alert(2)>';
+
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+if (skip) process.stderr.write(`report browser test skipped: ${skip}\n`);
+
+const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+
+/** Appends hostile markup to every post of the planted accounts, and gives one of them a hostile handle. */
+function plantHostile(tweets: string, users: string, truth: string): void {
+  const planted = new Set(
+    parseCsv(readFileSync(truth, 'utf8'))
+      .slice(1)
+      .filter((r) => r[1] !== '0')
+      .map((r) => r[0]),
+  );
+  const [th, ...trows] = parseCsv(readFileSync(tweets, 'utf8'));
+  assert.ok(th);
+  const [user, text] = [th.indexOf('userid'), th.indexOf('tweet_text')];
+  for (const r of trows) if (planted.has(r[user])) r[text] = `${r[text]}${HOSTILE_TEXT}`;
+  writeFileSync(tweets, `${[th, ...trows].map(toCsvLine).join('\n')}\n`);
+  const [uh, ...urows] = parseCsv(readFileSync(users, 'utf8'));
+  assert.ok(uh);
+  const [id, handle] = [uh.indexOf('userid'), uh.indexOf('user_screen_name')];
+  const victim = urows.find((r) => planted.has(r[id]));
+  assert.ok(victim);
+  victim[handle] = HOSTILE_HANDLE;
+  writeFileSync(users, `${[uh, ...urows].map(toCsvLine).join('\n')}\n`);
+}
+
+describe('report.html in Chromium', { skip }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'lockstep-report-'));
+  const dir = join(work, 'run');
+  const db = join(dir, 'lockstep.duckdb');
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const problems: string[] = [];
+  let url = '';
+
+  before(async () => {
+    const g = await generateDataset({ posts: POSTS, seed: SEED, outDir: join(work, 'data') });
+    plantHostile(g.files.tweets, g.files.users, g.files.truth);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    const store = await Store.open(db);
+    try {
+      const ingest = await loadFiles(store, [g.files.tweets, g.files.users]);
+      const detection = await detectNetworks(store);
+      const networks = await describeNetworks(store, detection);
+      await writeRunFolder(dir, { store, detection, networks, ingest, timings: {}, inputs: [] });
+      await writeReport(dir, store);
+    } finally {
+      store.close();
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Errors (a CSP violation is one); warnings only about the policy (WebGL's ReadPixels stalls are noise).
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+        problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    url = pathToFileURL(join(dir, 'report.html')).href;
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('.graph canvas');
+    await page.waitForTimeout(500);
+  });
+
+  after(async () => {
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const doc = () =>
+    JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')) as {
+      networks: Array<{ id: number; size: number }>;
+    };
+
+  it('requests nothing but the file itself, and breaks no CSP rule', () => {
+    assert.deepEqual(
+      requests.filter((r) => !r.startsWith('data:')),
+      [url],
+    );
+    assert.deepEqual(problems, []);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/,
+    );
+    // The markup around the data and the script loads nothing: no src, href, link, import or url().
+    const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    assert.equal((html.match(/<script\b/g) ?? []).length, 2, 'the data block and the client, nothing else');
+    assert.doesNotMatch(markup, /\s(src|href|action|srcset)=|<link\b|@import|url\(/i);
+  });
+
+  it('lists exactly the networks of networks.json, with their sizes', async () => {
+    const rows = await page.$$eval('#networks-table tbody tr', (trs) =>
+      trs.map((tr) => ({
+        id: Number(tr.getAttribute('data-network')),
+        size: Number(tr.getAttribute('data-size')),
+      })),
+    );
+    const expected = doc().networks.map((n) => ({ id: n.id, size: n.size }));
+    assert.ok(expected.length > 0, 'the generated run has networks');
+    assert.deepEqual(rows, expected);
+    const sections = await page.$$eval('section.network', (s) =>
+      s.map((x) => Number(x.getAttribute('data-network'))),
+    );
+    assert.deepEqual(
+      sections,
+      expected.map((n) => n.id),
+    );
+  });
+
+  it('draws the graph: the canvases hold non-blank pixels', async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const colours = await page.evaluate(async () => {
+      const img = document.querySelector('img.graph-print') as HTMLImageElement;
+      if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      let inked = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const rgb = ((px[i] as number) << 16) | ((px[i + 1] as number) << 8) | (px[i + 2] as number);
+        seen.add(rgb);
+        if (rgb !== 0xfcfcfd) inked++;
+      }
+      return { distinct: seen.size, inked, total: px.length / 4 };
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.ok(colours.distinct > 5, `graph has ${colours.distinct} colours`);
+    assert.ok(colours.inked > 500, `graph has ${colours.inked} drawn pixels`);
+  });
+
+  it('shows evidence posts that exist in the store, with times in UTC', async () => {
+    const ids = await page.$$eval('.evidence .post-id', (xs) => xs.map((x) => x.textContent ?? ''));
+    assert.ok(ids.length > 0, 'evidence posts are shown');
+    const store = await Store.open(db);
+    try {
+      const found = await store.one<{ n: bigint }>(
+        `SELECT count(DISTINCT id) AS n FROM posts WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+        [JSON.stringify([...new Set(ids)])],
+      );
+      assert.equal(Number(found.n), new Set(ids).size);
+    } finally {
+      store.close();
+    }
+    const meta = await page.$eval('.evidence .post .meta', (m) => m.textContent ?? '');
+    assert.match(meta, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+00:00/);
+  });
+
+  it('runs no planted script, makes no javascript: link, and shows the hostile text as text', async () => {
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.$$eval('a[href^="javascript:" i]', (a) => a.length), 0);
+    assert.equal(await page.$$eval('img[src="x"], img[onerror]', (a) => a.length), 0);
+    assert.equal(await page.$$eval('script', (s) => s.length), 2);
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'the planted post text is shown as text');
+    assert.ok(text.includes(HOSTILE_HANDLE), 'the planted handle is shown as text');
+    const dirless = await page.$$eval(
+      '.text, .post-id, table.accounts td:first-child span',
+      (xs) => xs.filter((x) => x.getAttribute('dir') !== 'auto').length,
+    );
+    assert.equal(dirless, 0, 'every element holding data text has dir="auto"');
+  });
+
+  it('saves a screenshot', async () => {
+    // The README's picture: the summary, the networks table and the graph.
+    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-report.png') : join(work, 'screenshot-report.png');
+    // 1100 px wide and cut below the graph, to keep the PNG under 300 KB.
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1400 } });
+    assert.ok(existsSync(path));
+  });
+
+  it('lockstep report rebuilds the same report.html from the run folder and store', async () => {
+    const before = readFileSync(join(dir, 'report.html'), 'utf8');
+    const out = process.stdout.write;
+    process.stdout.write = () => true;
+    try {
+      await runReport(dir);
+    } finally {
+      process.stdout.write = out;
+    }
+    assert.equal(readFileSync(join(dir, 'report.html'), 'utf8'), before);
+  });
+});
