@@ -2,7 +2,7 @@
 // posts and a handle, the page makes no request but for itself, draws the graph (non-blank pixels), lists
 // exactly the networks of networks.json, shows evidence posts that exist in the store, runs no planted
 // script and has no javascript: link, and breaks no Content-Security-Policy rule. `lockstep report` rebuilds
-// the same bytes. Screenshot: a temp dir, or docs/screenshot-report.png with UPDATE_SCREENSHOTS=1.
+// the same bytes. Screenshot: a temp dir, or docs/screenshot-report-test.png with UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -213,7 +213,7 @@ describe('report.html in Chromium', { skip }, () => {
 
   it('saves a screenshot', async () => {
     // The README's picture: the summary, the networks table and the graph.
-    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-report.png') : join(work, 'screenshot-report.png');
+    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-report-test.png') : join(work, 'screenshot-report.png');
     // 1100 px wide and cut below the graph, to keep the PNG under 300 KB.
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.waitForTimeout(300);
