@@ -213,7 +213,9 @@ describe('report.html in Chromium', { skip }, () => {
 
   it('saves a screenshot', async () => {
     // The README's picture: the summary, the networks table and the graph.
-    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-report-test.png') : join(work, 'screenshot-report.png');
+    const path = UPDATE
+      ? join(ROOT, 'docs', 'screenshot-report-test.png')
+      : join(work, 'screenshot-report.png');
     // 1100 px wide and cut below the graph, to keep the PNG under 300 KB.
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.waitForTimeout(300);
