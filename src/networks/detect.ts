@@ -136,7 +136,8 @@ export async function detectNetworks(
       const kept = c.members.filter(
         (aid) => core.has(aid) || probes.get(net)?.get(aid)?.beyondChance === true,
       );
-      c.pruned = c.members.filter((aid) => !kept.includes(aid));
+      const keep = new Set(kept);
+      c.pruned = c.members.filter((aid) => !keep.has(aid));
       c.members = kept;
       if (kept.length < parameters.minAccounts) c.beyondChance = false;
     });
