@@ -43,3 +43,13 @@ export {
 export { SIGNALS, type SignalName } from './signals/index.js';
 export { SCHEMA_VERSION, Store, type StoreOptions } from './store/index.js';
 export { VERSION } from './version.js';
+export {
+  type AccountPayload,
+  type EvidencePayload,
+  type NetworkPayload,
+  type NetworksPayload,
+  type RunningServer,
+  SERVE_DEFAULTS,
+  type ServeOptions,
+  startServer,
+} from './web/index.js';

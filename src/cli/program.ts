@@ -209,6 +209,27 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description('open a local web UI over a run folder: networks, graphs, timelines, accounts, evidence')
+    .argument('<run-dir>', 'run folder written by lockstep analyze')
+    .option('--db <path>', 'store the run was made from, opened read-only (default RUN_DIR/lockstep.duckdb)')
+    .option('--port <n>', 'port to listen on (0: any free port)', '8787')
+    .option(
+      '--host <address>',
+      'address to bind (default 127.0.0.1); any other than loopback requires the access token',
+    )
+    .option('--token <token>', 'access token for a non-loopback --host (default: generated and printed)')
+    .action(async (runDir: string, o: Record<string, string | undefined>) => {
+      const { parsePort, runServe } = await import('./serve.js');
+      await runServe(runDir, {
+        port: parsePort(String(o.port)),
+        ...(typeof o.db === 'string' ? { db: o.db } : {}),
+        ...(typeof o.host === 'string' ? { host: o.host } : {}),
+        ...(typeof o.token === 'string' ? { token: o.token } : {}),
+      });
+    });
+
+  program
     .command('demo')
     .description(
       'generate a dataset with a fixed seed, analyse it, and say where the run folder is (what npm start runs)',

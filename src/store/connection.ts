@@ -1,7 +1,7 @@
 // The thin DuckDB layer: one Store per database (file or in-memory), UTC session time, and typed
 // helpers for running SQL with bound parameters. Everything above this uses Store, never raw bindings.
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { createSchema } from './schema.sql.js';
+import { checkSchema, createSchema } from './schema.sql.js';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -11,6 +11,8 @@ export interface StoreOptions {
   threads?: number;
   /** Memory limit such as '8GB'; defaults to the engine's (80% of RAM). */
   memoryLimit?: string;
+  /** Open without write access (the schema must already be there); several readers may share a file. */
+  readOnly?: boolean;
 }
 
 export class Store {
@@ -25,6 +27,7 @@ export class Store {
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config.threads = String(options.threads);
     if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+    if (options.readOnly === true) config.access_mode = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, config);
@@ -34,7 +37,8 @@ export class Store {
     const con = await instance.connect();
     await con.run(`SET TimeZone = 'UTC'`);
     const store = new Store(path, instance, con);
-    await createSchema(store);
+    if (options.readOnly === true) await checkSchema(store);
+    else await createSchema(store);
     return store;
   }
 

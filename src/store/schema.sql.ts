@@ -38,3 +38,15 @@ export async function createSchema(store: Store): Promise<void> {
     throw new Error(`store has schema version ${found}; this lockstep reads version ${SCHEMA_VERSION}`);
   }
 }
+
+/** For a read-only store: the tables must exist with this schema version (nothing is created). */
+export async function checkSchema(store: Store): Promise<void> {
+  const rows = await store
+    .all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schemaVersion'`)
+    .catch(() => []);
+  const found = rows[0]?.value;
+  if (found !== String(SCHEMA_VERSION))
+    throw new Error(
+      `store has schema version ${found ?? 'none'}; this lockstep reads version ${SCHEMA_VERSION}`,
+    );
+}

@@ -1,4 +1,6 @@
 // Public face of the HTML report: report.html for a run folder, and the pieces it is made of.
+export { parseCsv, type RunEdge, type RunFiles, type RunNetworksJson, readRunFiles } from './_run-files.js';
+export { REPORT_CSS } from './_style.css.js';
 export { buildReportClient, loadReportClient } from './client-bundle.js';
 export { type LayoutNode, layoutNetworks } from './layout.js';
 export { contentSecurityPolicy, escapeJsonForHtml, renderReportHtml } from './page.js';

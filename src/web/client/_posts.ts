@@ -1,0 +1,29 @@
+/// <reference lib="dom" />
+// A post pair side by side (an evidence item): each post's id, time in UTC and text, all set as text.
+import { dataText, el } from '../../report/html/client/_dom.js';
+import { utc } from '../../report/html/client/_format.js';
+
+export interface ShownPost {
+  id: string;
+  time: string | null;
+  text: string | null;
+  kind?: string;
+}
+
+export function postBox(who: Node, p: ShownPost): HTMLElement {
+  const meta = el(
+    'div',
+    { class: 'meta' },
+    who,
+    ' · ',
+    utc(p.time),
+    ' · ',
+    dataText('span', p.id, 'post-id mono'),
+  );
+  if (p.kind !== undefined && p.kind !== 'post') meta.append(` · ${p.kind}`);
+  return el('div', { class: 'post' }, meta, dataText('div', p.text ?? '', 'text'));
+}
+
+export function pairBox(head: Array<Node | string>, a: HTMLElement, b: HTMLElement): HTMLElement {
+  return el('div', { class: 'evidence' }, el('div', { class: 'head' }, ...head), a, b);
+}

@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// An account page: profile, networks, edges by signal (each linked to the pair's evidence), indicators from
+// accounts.csv, and its posts newest first, a page at a time.
+import { dataText, el, safeLink, table } from '../../report/html/client/_dom.js';
+import { fixed, int, utc } from '../../report/html/client/_format.js';
+import type { AccountPayload } from '../views/account.js';
+import { accountPath, evidencePath, link, networkPath } from './_links.js';
+
+export function renderAccount(root: HTMLElement, p: AccountPayload): void {
+  const name = p.profile?.handle ?? p.networks[0]?.member.handle ?? p.account;
+  document.title = `lockstep: account ${name}`;
+  root.append(
+    el('p', null, el('a', { href: '/' }, '← All networks')),
+    el('h1', null, 'Account ', dataText('span', name)),
+  );
+  root.append(
+    el(
+      'p',
+      null,
+      'Key ',
+      dataText('code', p.key, 'mono account-key'),
+      ` on ${p.platform}`,
+      p.profile?.name ? ' · ' : '',
+      p.profile?.name ? dataText('span', p.profile.name) : '',
+      p.profile?.created ? ` · created ${utc(p.profile.created, false)}` : '',
+      p.profile?.followers != null ? ` · ${int(p.profile.followers)} followers` : '',
+    ),
+  );
+  if (p.networks.length > 0)
+    root.append(
+      el(
+        'p',
+        null,
+        'In ',
+        ...p.networks.flatMap((m, i) => [
+          i > 0 ? ', ' : '',
+          link(networkPath(m.id), `network ${m.id}`),
+          ` (${m.member.role}, centrality ${fixed(m.member.centrality, 3)})`,
+        ]),
+      ),
+    );
+  else root.append(el('p', { class: 'muted' }, 'Not in any reported network.'));
+
+  root.append(el('h2', null, 'Edges by signal'));
+  const signals = p.signals.filter((s) => p.bySignal[s] !== undefined);
+  root.append(
+    table(
+      ['Signal', ['Edges', 'num'], ['Summed weight', 'num']],
+      signals.map((s) => [s, [int(p.bySignal[s]?.edges), 'num'], [fixed(p.bySignal[s]?.weight, 1), 'num']]),
+    ),
+    el('p', { class: 'note' }, `${int(p.edges.length)} of ${int(p.edgesTotal)} edges, strongest first.`),
+    el(
+      'div',
+      { class: 'scroll' },
+      table(
+        [
+          'With',
+          ['Network', 'num'],
+          ['Weight', 'num'],
+          ['Items', 'num'],
+          ...signals.map((s): [string, 'num'] => [s, 'num']),
+          'Evidence',
+        ],
+        p.edges.map((e) => [
+          link(accountPath(e.other), e.other),
+          [String(e.network), 'num'],
+          [fixed(e.weight, 1), 'num'],
+          [int(e.items), 'num'],
+          ...signals.map((s): [string, 'num'] => [fixed(e.signals[s] ?? 0, 1), 'num']),
+          link(evidencePath(p.key, e.other), 'post pairs'),
+        ]),
+        { class: 'edges' },
+      ),
+    ),
+  );
+
+  const rows = p.indicators[0];
+  if (rows !== undefined) {
+    root.append(el('h2', null, 'Indicators'), el('p', { class: 'note' }, 'From accounts.csv.'));
+    const keys = Object.keys(rows).filter((k) => !['network', 'account', 'platform'].includes(k));
+    root.append(
+      table(
+        ['Indicator', ...p.indicators.map((r) => `network ${r.network ?? ''}`)],
+        keys.map((k) => [k, ...p.indicators.map((r) => dataText('span', r[k] ?? ''))]),
+        { class: 'indicators' },
+      ),
+    );
+  }
+
+  const { page, pageSize, total, items } = p.posts;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  root.append(el('h2', null, 'Posts'));
+  const pager = el('div', { class: 'pager' });
+  if (page > 1) pager.append(el('a', { href: `?page=${page - 1}` }, '← newer'));
+  pager.append(`page ${int(page)} of ${int(pages)} · ${int(total)} posts, newest first`);
+  if (page < pages) pager.append(el('a', { href: `?page=${page + 1}` }, 'older →'));
+  root.append(
+    pager,
+    table(
+      ['Time (UTC)', 'Kind', 'Text', 'Links', 'Post id'],
+      items.map((x) => [
+        utc(x.time),
+        x.kind,
+        dataText('div', x.text ?? '', 'text'),
+        el('div', null, ...x.urls.map((u) => el('div', null, safeLink(u)))),
+        dataText('span', x.id, 'post-id mono'),
+      ]),
+      { class: 'posts' },
+    ),
+  );
+}

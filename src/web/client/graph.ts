@@ -1,0 +1,79 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// One network's graph with sigma.js (WebGL). Positions come from the server (ForceAtlas2, computed once per
+// network and cached), so the browser only draws, which keeps 10,000-node networks interactive. Size is
+// centrality; clicking a node opens its account. Before printing, the canvases are copied into an image.
+import { UndirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import { el } from '../../report/html/client/_dom.js';
+import { networkColor } from '../../report/html/client/_format.js';
+import type { NetworkPayload } from '../views/network.js';
+import { accountPath } from './_links.js';
+
+export function renderGraph(p: NetworkPayload): { element: HTMLElement; start(): void } {
+  const container = el('div', {
+    class: 'graph',
+    role: 'img',
+    'aria-label': `graph of network ${p.network.id}`,
+  });
+  const snapshot = el('img', { class: 'graph-print', alt: `graph of network ${p.network.id}` });
+  snapshot.hidden = true;
+  const element = el('div', null, container, snapshot);
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const color = networkColor(p.network.id);
+  p.graph.nodes.forEach((n, i) => {
+    graph.addNode(String(i), {
+      x: n.x,
+      y: n.y,
+      size: 3 + 10 * Math.max(0, Math.min(1, n.centrality)),
+      color,
+      label: n.label,
+      key: n.key,
+    });
+  });
+  const maxWeight = Math.max(1e-9, ...p.graph.edges.map((e) => e[2]));
+  for (const [s, t, w] of p.graph.edges) {
+    const [a, b] = [String(s), String(t)];
+    if (a === b || graph.hasEdge(a, b)) continue;
+    graph.addEdge(a, b, { size: 0.4 + 1.6 * (w / maxWeight), color: '#c3c8d0' });
+  }
+  let sigma: Sigma | null = null;
+  const start = () => {
+    if (sigma !== null || graph.order === 0) return;
+    sigma = new Sigma(graph, container, {
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 8,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+    });
+    sigma.on('clickNode', ({ node }) => {
+      location.assign(accountPath(String(graph.getNodeAttribute(node, 'key'))));
+    });
+    sigma.on('enterNode', () => container.classList.add('pointer'));
+    sigma.on('leaveNode', () => container.classList.remove('pointer'));
+  };
+  // A WebGL canvas is cleared once shown; right after a synchronous render its pixels can still be read.
+  window.addEventListener('beforeprint', () => {
+    if (sigma === null) return;
+    sigma.refresh();
+    const canvases = Object.values(sigma.getCanvases());
+    const first = canvases[0];
+    if (first === undefined) return;
+    const out = document.createElement('canvas');
+    out.width = first.width;
+    out.height = first.height;
+    const ctx = out.getContext('2d');
+    if (ctx === null) return;
+    ctx.fillStyle = '#fcfcfd';
+    ctx.fillRect(0, 0, out.width, out.height);
+    for (const c of canvases) ctx.drawImage(c, 0, 0);
+    snapshot.src = out.toDataURL('image/png');
+    snapshot.hidden = false;
+    container.hidden = true;
+  });
+  window.addEventListener('afterprint', () => {
+    snapshot.hidden = true;
+    container.hidden = false;
+  });
+  return { element, start };
+}

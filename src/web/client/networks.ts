@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The networks list: a table sortable by any column (click its header) and filtered by a text box that
+// matches ids, signals and top hashtags.
+import { el } from '../../report/html/client/_dom.js';
+import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
+import type { NetworkRow, NetworksPayload } from '../views/networks.js';
+import { link, networkPath } from './_links.js';
+
+type Column = {
+  label: string;
+  num: boolean;
+  value: (n: NetworkRow) => number | string;
+  cell: (n: NetworkRow) => Node | string;
+};
+
+const COLUMNS: Column[] = [
+  {
+    label: 'Network',
+    num: true,
+    value: (n) => n.id,
+    cell: (n) => link(networkPath(n.id), `Network ${n.id}`),
+  },
+  { label: 'Accounts', num: true, value: (n) => n.size, cell: (n) => int(n.size) },
+  { label: 'Coordinated posts', num: true, value: (n) => n.posts, cell: (n) => int(n.posts) },
+  {
+    label: 'Span',
+    num: true,
+    value: (n) => hoursBetween(n.start, n.end) ?? -1,
+    cell: (n) => duration(hoursBetween(n.start, n.end)),
+  },
+  {
+    label: 'Binding signals',
+    num: false,
+    value: (n) => n.binding.join(', '),
+    cell: (n) => n.binding.join(', '),
+  },
+  { label: 'z', num: true, value: (n) => n.zScore, cell: (n) => fixed(n.zScore, 1) },
+  { label: 'O/E', num: true, value: (n) => n.ratio, cell: (n) => ratio(n.ratio) },
+  {
+    label: 'Top hashtag',
+    num: false,
+    value: (n) => n.topHashtag ?? '',
+    cell: (n) => {
+      const s = document.createElement('span');
+      s.setAttribute('dir', 'auto');
+      s.textContent = n.topHashtag === null ? '–' : `#${n.topHashtag}`;
+      return s;
+    },
+  },
+];
+
+export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
+  document.title = `lockstep: ${p.networks.length} networks`;
+  const d = p.data;
+  root.append(
+    el('h1', null, 'Networks'),
+    el(
+      'p',
+      { class: 'lead' },
+      `${int(p.networks.length)} coordinated networks beyond chance in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ` +
+        `${utc(d.start, false)} to ${utc(d.end, false)}; ${int(p.candidates.setAside)} candidate communities were within chance and set aside.`,
+    ),
+  );
+  const filter = el('input', {
+    type: 'search',
+    placeholder: 'Filter: id, signal, hashtag',
+    'aria-label': 'filter networks',
+  });
+  const tbody = el('tbody');
+  const heads = COLUMNS.map((c, i) => {
+    const th = el(
+      'th',
+      { class: c.num ? 'num sortable' : 'sortable', scope: 'col', 'data-col': String(i) },
+      c.label,
+    );
+    th.addEventListener('click', () => sortBy(i));
+    return th;
+  });
+  let sortCol = 0;
+  let ascending = true;
+  const draw = () => {
+    const q = filter.value.trim().toLowerCase();
+    const col = COLUMNS[sortCol] ?? (COLUMNS[0] as Column);
+    const rows = p.networks
+      .filter((n) =>
+        q === ''
+          ? true
+          : [`${n.id}`, ...n.binding, n.topHashtag ?? ''].some((x) => x.toLowerCase().includes(q)),
+      )
+      .sort((x, y) => {
+        const [a, b] = [col.value(x), col.value(y)];
+        const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+        return (ascending ? c : -c) || x.id - y.id;
+      });
+    tbody.replaceChildren(
+      ...rows.map((n) =>
+        el(
+          'tr',
+          { 'data-network': String(n.id), 'data-size': String(n.size) },
+          ...COLUMNS.map((c) => el('td', c.num ? { class: 'num' } : null, c.cell(n))),
+        ),
+      ),
+    );
+    heads.forEach((h, i) => {
+      if (i === sortCol) h.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      else h.removeAttribute('aria-sort');
+    });
+  };
+  const sortBy = (i: number) => {
+    ascending = i === sortCol ? !ascending : !(COLUMNS[i]?.num ?? false);
+    sortCol = i;
+    draw();
+  };
+  filter.addEventListener('input', draw);
+  root.append(
+    el('p', null, filter),
+    el('table', { id: 'networks-table' }, el('thead', null, el('tr', null, ...heads)), tbody),
+    el(
+      'p',
+      { class: 'note' },
+      `lockstep ${p.tool.version}; co-activity window ${int(Number(p.parameters.windowSeconds))} s.`,
+    ),
+  );
+  draw();
+}

@@ -1,0 +1,178 @@
+// The `lockstep serve` UI in Debian's Chromium (playwright-core) on a generated run: the networks table
+// lists what networks.json lists, a click opens the network page whose graph canvas is drawn (non-blank
+// pixels), an evidence page shows post pairs that exist in the store, every request goes to the server's
+// own origin, no dialog fires and no policy is broken. Screenshot: a temp dir, or docs/screenshot-ui.png
+// with UPDATE_SCREENSHOTS=1 (LOCKSTEP_UI_RUN=runs/demo serves that run folder instead of a generated one).
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { Store } from '../../src/store/index.js';
+import { type RunningServer, startServer } from '../../src/web/index.js';
+import { makeRunFolder } from '../web/_fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const GIVEN_RUN = process.env.LOCKSTEP_UI_RUN;
+
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+if (skip) process.stderr.write(`serve browser test skipped: ${skip}\n`);
+
+describe('lockstep serve in Chromium', { skip }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'lockstep-ui-'));
+  const dir = GIVEN_RUN === undefined ? join(work, 'run') : resolve(ROOT, GIVEN_RUN);
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let origin = '';
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const problems: string[] = [];
+
+  before(async () => {
+    if (GIVEN_RUN === undefined) await makeRunFolder(work, dir);
+    server = await startServer({ runDir: dir, port: 0 });
+    origin = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+        problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const doc = () =>
+    JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')) as {
+      networks: Array<{ id: number; size: number }>;
+    };
+
+  it('lists exactly the networks of networks.json, sortable and filterable', async () => {
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="networks"]');
+    const rows = () =>
+      page.$$eval('#networks-table tbody tr', (trs) =>
+        trs.map((tr) => ({
+          id: Number(tr.getAttribute('data-network')),
+          size: Number(tr.getAttribute('data-size')),
+        })),
+      );
+    const expected = doc().networks.map((n) => ({ id: n.id, size: n.size }));
+    assert.ok(expected.length > 0);
+    assert.deepEqual(await rows(), expected);
+    await page.click('#networks-table th[data-col="1"]');
+    const bySize = (await rows()).map((r) => r.size);
+    assert.deepEqual(
+      bySize,
+      [...bySize].sort((a, b) => b - a),
+    );
+    await page.fill('input[type="search"]', 'no-such-network-filter');
+    assert.equal((await rows()).length, 0);
+    await page.fill('input[type="search"]', '');
+    assert.equal((await rows()).length, expected.length);
+  });
+
+  it('opens a network page whose graph is drawn (non-blank pixels)', async () => {
+    const first = doc().networks[0]?.id as number;
+    await page.click(`#networks-table tr[data-network="${first}"] a`);
+    await page.waitForSelector('#app[data-ready="network"]');
+    assert.equal(new URL(page.url()).pathname, `/network/${first}`);
+    await page.waitForSelector('.graph canvas');
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const colours = await page.evaluate(async () => {
+      const img = document.querySelector('img.graph-print') as HTMLImageElement;
+      if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      let inked = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const rgb = ((px[i] as number) << 16) | ((px[i + 1] as number) << 8) | (px[i + 2] as number);
+        seen.add(rgb);
+        if (rgb !== 0xfcfcfd) inked++;
+      }
+      return { distinct: seen.size, inked };
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.ok(colours.distinct > 5, `graph has ${colours.distinct} colours`);
+    assert.ok(colours.inked > 500, `graph has ${colours.inked} drawn pixels`);
+    assert.ok((await page.$$('.plot svg')).length >= 2, 'the timeline is drawn');
+    assert.ok((await page.$$('table.accounts tbody tr')).length > 0);
+  });
+
+  it('opens an evidence page with real post pairs from the store', async () => {
+    const href = await page.$eval('#evidence-list a.pair-link', (a) => a.getAttribute('href') ?? '');
+    await page.click('#evidence-list a.pair-link');
+    await page.waitForSelector('#app[data-ready="evidence"]');
+    assert.equal(new URL(page.url()).pathname, href);
+    const ids = await page.$$eval('#evidence-pairs .post-id', (xs) => xs.map((x) => x.textContent ?? ''));
+    assert.ok(ids.length >= 2, 'post pairs are shown');
+    const store = await Store.open(join(dir, 'lockstep.duckdb'), { readOnly: true });
+    try {
+      const unique = [...new Set(ids)];
+      const found = await store.one<{ n: bigint }>(
+        `SELECT count(DISTINCT id) AS n FROM posts WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+        [`[${unique.join(',')}]`],
+      );
+      assert.equal(Number(found.n), unique.length);
+    } finally {
+      store.close();
+    }
+    const meta = await page.$eval('#evidence-pairs .post .meta', (m) => m.textContent ?? '');
+    assert.match(meta, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+00:00/);
+  });
+
+  it('opens an account page from the evidence page', async () => {
+    await page.click('h1 a');
+    await page.waitForSelector('#app[data-ready="account"]');
+    assert.ok((await page.$$('table.posts tbody tr')).length > 0);
+  });
+
+  it('requests only its own origin, fires no dialog and breaks no policy', () => {
+    const foreign = requests.filter((r) => !r.startsWith(`${origin}/`));
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('saves a screenshot of a network page', async () => {
+    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-ui.png') : join(work, 'screenshot-ui.png');
+    const first = doc().networks[0]?.id as number;
+    // 1100 x 740: the headline figures and the graph, and a PNG under 300 KB.
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${origin}/network/${first}`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="network"]');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path, clip: { x: 0, y: 0, width: 1100, height: 740 } });
+    assert.ok(existsSync(path));
+  });
+});
