@@ -25,8 +25,9 @@ export async function runDemo(options: { posts: number; seed: number; out: strin
     progress,
   );
   process.stdout.write(
-    `ground truth: ${generated.files.truth}\n` +
-      `next: open ${result.report} in a browser (it works offline), open ${join(out, 'network.gexf')} in Gephi, ` +
-      `or read ${join(out, 'networks.json')}\n`,
+    `ground truth: ${generated.files.truth}\n\n` +
+      `report: ${result.report} (open it in a browser; it works offline)\n` +
+      `explore: npx lockstep serve ${options.out}   (a local web UI on http://127.0.0.1:8787)\n` +
+      `also: ${join(out, 'network.gexf')} for Gephi, ${join(out, 'networks.json')} for scripts\n`,
   );
 }
