@@ -64,7 +64,7 @@ export class ServeContext {
     return this.run.files.networks.networks.find((n) => n.id === id);
   }
 
-  /** The network's own ForceAtlas2 layout, computed on first request and then served from memory. */
+  /** The network's own ForceAtlas2 layout, computed once (startServer does it for all at start) and kept. */
   layout(id: number): Promise<GraphLayout> {
     let cached = this.layouts.get(id);
     if (cached === undefined) {
