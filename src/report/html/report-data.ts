@@ -5,7 +5,7 @@ import type { NetworkDescription } from '../../networks/index.js';
 import type { Store } from '../../store/index.js';
 import type { RunData } from '../networks-json.js';
 import { readRunFiles } from './_run-files.js';
-import { timelineSql } from './_timeline.sql.js';
+import { creationSql, timelineSql } from './_timeline.sql.js';
 import { layoutNetworks } from './layout.js';
 
 export const REPORT_DEFAULTS = {
@@ -66,6 +66,11 @@ export interface ReportTimeline {
   all: Array<[number, number]>;
   /** Per network id: posts of its accounts per bucket. */
   networks: Record<string, Array<[number, number]>>;
+  /**
+   * Per network id: its accounts' creation dates, counted per day (or per month when they spread over
+   * more than 400 days), for the creation-date histogram. Accounts without a profile or date are left out.
+   */
+  creation: Record<string, { unit: 'day' | 'month'; counts: Array<[string, number]> }>;
 }
 
 export interface ReportGraph {
@@ -188,6 +193,7 @@ async function readTimeline(
   }
   appender.closeSync();
   const rows = await store.all<{ net: number; t: bigint; n: bigint }>(timelineSql(), [bucketSeconds]);
+  const created = await store.all<{ net: number; day: string; n: bigint }>(creationSql());
   await store.run(`DROP TABLE IF EXISTS _report_members`);
   const all: Array<[number, number]> = [];
   const byNetwork: Record<string, Array<[number, number]>> = {};
@@ -197,5 +203,23 @@ async function readTimeline(
     if (Number(r.net) === 0) all.push(point);
     else byNetwork[String(r.net)]?.push(point);
   }
-  return { bucketSeconds, all, networks: byNetwork };
+  const creation: ReportTimeline['creation'] = {};
+  for (const n of networks) {
+    const days = created
+      .filter((r) => Number(r.net) === n.id)
+      .map((r): [string, number] => [r.day, Number(r.n)]);
+    const first = days[0]?.[0];
+    const last = days[days.length - 1]?.[0];
+    const wide =
+      first !== undefined && last !== undefined && Date.parse(last) - Date.parse(first) > 400 * 86_400_000;
+    if (!wide) {
+      creation[String(n.id)] = { unit: 'day', counts: days };
+      continue;
+    }
+    const months = new Map<string, number>();
+    for (const [day, count] of days)
+      months.set(`${day.slice(0, 7)}-01`, (months.get(`${day.slice(0, 7)}-01`) ?? 0) + count);
+    creation[String(n.id)] = { unit: 'month', counts: [...months] };
+  }
+  return { bucketSeconds, all, networks: byNetwork, creation };
 }

@@ -7,7 +7,7 @@ import type { ReportData, ReportEvidencePair, ReportNetwork } from '../report-da
 import { dataText, el, safeLink, table } from './_dom.js';
 import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc } from './_format.js';
 import type { GraphView } from './graph.js';
-import { renderTimeline } from './timeline.js';
+import { renderCreation, renderTimeline } from './timeline.js';
 
 export function renderNetwork(
   data: ReportData,
@@ -142,13 +142,13 @@ export function renderNetwork(
     );
   }
 
-  section.append(el('h3', null, 'Inauthenticity indicators'), renderIndicators(n));
+  section.append(el('h3', null, 'Inauthenticity indicators'), renderIndicators(data, n, width));
   section.append(el('h3', null, 'Accounts'), renderAccounts(n));
   section.append(el('h3', null, 'Evidence'), ...renderEvidence(n));
   return section;
 }
 
-function renderIndicators(n: ReportNetwork): HTMLElement {
+function renderIndicators(data: ReportData, n: ReportNetwork, width: number): HTMLElement {
   const i = n.indicators;
   const box = el('div');
   box.append(
@@ -171,6 +171,8 @@ function renderIndicators(n: ReportNetwork): HTMLElement {
             `${c.largestDay ?? '–'} (${int(c.largestDayAccounts)} accounts).`,
     ),
   );
+  const histogram = renderCreation(data, n, width);
+  if (histogram) box.append(histogram);
   if (c.batchDays.length > 0)
     box.append(
       table(

@@ -83,3 +83,27 @@ export function renderTimeline(data: ReportData, n: ReportNetwork, width: number
     ),
   );
 }
+
+/** The network's accounts by creation day (or month): batch-created accounts stand out as tall bars. */
+export function renderCreation(data: ReportData, n: ReportNetwork, width: number): HTMLElement | null {
+  const creation = data.timeline.creation[String(n.id)];
+  if (!creation || creation.counts.length === 0) return null;
+  const points = creation.counts.map(([day, count]) => ({ t: new Date(`${day}T00:00:00Z`), n: count }));
+  const chart = Plot.plot({
+    width,
+    height: 120,
+    marginLeft: 56,
+    x: { type: 'utc', label: null },
+    y: { label: `accounts created per ${creation.unit}`, grid: true },
+    marks: [
+      Plot.rectY(points, {
+        x: 't',
+        y: 'n',
+        interval: creation.unit === 'day' ? 'day' : 'month',
+        fill: networkColor(n.id),
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+  return clean(chart);
+}
