@@ -135,7 +135,6 @@ async function normalisePosts(
 ): Promise<Outcome> {
   const t = staged.table;
   const tz = staged.timeZone;
-  const rt = '^RT @([A-Za-z0-9_]+):';
   // One pass over the staged rows: keys, time, folded text, and the reasons that need no other row.
   // Folding here, once, lets the insert below reuse it (macros expand textually; a folded expression
   // used four times would be computed four times). Only texts with '://' can hold a URL to strip, and
@@ -169,6 +168,21 @@ async function normalisePosts(
       prefix: `${sha256.slice(0, 12)}:`,
     });
   }
+  // From here on no step depends on the order rows come out in (records are numbered and keep their file
+  // and record numbers), so DuckDB may produce and write them from both threads at once; the staging scan
+  // above and the next file's must keep file order, for the numbering.
+  await store.run(`SET preserve_insertion_order = false`);
+  try {
+    return await insertPosts(store, staged, fileId);
+  } finally {
+    await store.run(`RESET preserve_insertion_order`);
+  }
+}
+
+async function insertPosts(store: Store, staged: Staged, fileId: number): Promise<Outcome> {
+  const t = staged.table;
+  const tz = staged.timeZone;
+  const rt = '^RT @([A-Za-z0-9_]+):';
   await markDuplicates(store, `${t}_n`, staged.platform);
   await mergeRepeatedRows(store, `${t}_n`);
   await memoiseLists(store, `${t}_n`);
