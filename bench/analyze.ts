@@ -1,5 +1,5 @@
 // End-to-end benchmark of `lockstep analyze`: generate N posts (seeded; reused from --cache when present),
-// then time ingest, each detection stage, describing the networks and writing the run folder into a fresh
+// then time ingest, each detection stage, describing the networks, writing the run folder and report.html into a fresh
 // store, beside DuckDB's bare scan of the same CSV measured in the same run. Prints figures; never fails.
 // Usage: node --import tsx bench/analyze.ts [--posts 1000000] [--seed 1] [--cache DIR]
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { generateDataset } from '../src/generate/index.js';
 import { describeNetworks, detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
-import { writeRunFolder } from '../src/report/index.js';
+import { writeReport, writeRunFolder } from '../src/report/index.js';
 import { Store, sqlString } from '../src/store/index.js';
 
 const { values } = parseArgs({
@@ -56,6 +56,8 @@ const networks = await describeNetworks(store, detection);
 lap('describe');
 await writeRunFolder(out, { store, detection, networks, ingest, timings: {}, inputs: [tweets, users] });
 lap('write');
+await writeReport(out, store);
+lap('report');
 const total = (performance.now() - began) / 1000;
 store.close();
 

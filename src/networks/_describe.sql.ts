@@ -114,31 +114,23 @@ export function edgesSql(signals: readonly string[]): string {
 
 /**
  * Up to `perEdge` evidence post pairs per internal edge, heaviest shared item first (ties by signal and
- * item). Each pair is chosen here rather than read from _pi, whose post pair is an arbitrary one among equal
- * weights and equal minutes: in the windows where the pair first met (from _pi.s0, two windows long), the
- * two touches closest in time, then earliest, then by post. `win` is the SQL window per signal `x.sig`.
+ * item): for each shared item, _pi's post pair, the two accounts' first touches of it in the window where
+ * it weighed most (chosen deterministically by the pair builder, ties broken by window and post).
  */
-export function evidenceSql(perEdge: number, win: (sig: string) => string): string {
+export function evidenceSql(perEdge: number): string {
   return `
     WITH ev AS (
-      SELECT i.a, i.c, i.sig, i.item, i.s0,
+      SELECT i.a, i.c, i.sig, i.pa, i.pc,
         row_number() OVER (PARTITION BY i.a, i.c ORDER BY i.w DESC, i.sig, i.item) AS k
       FROM _pi i SEMI JOIN _de d USING (a, c)
       QUALIFY k <= ${perEdge}
-    ),
-    pick AS (
-      SELECT ev.a, ev.c, ev.k, ev.sig,
-        min({'d': abs(xa.t - xc.t), 't': least(xa.t, xc.t), 'pa': xa.pid, 'pc': xc.pid}) AS best
-      FROM ev
-      JOIN _touch xa ON xa.sig = ev.sig AND xa.item = ev.item AND xa.aid = ev.a
-        AND xa.t >= ev.s0 AND xa.t < ev.s0 + 2 * ${win('ev.sig')}
-      JOIN _touch xc ON xc.sig = ev.sig AND xc.item = ev.item AND xc.aid = ev.c
-        AND xc.t >= ev.s0 AND xc.t < ev.s0 + 2 * ${win('ev.sig')}
-      GROUP BY ev.a, ev.c, ev.k, ev.sig
     )
-    SELECT pick.a, pick.c, pick.k, pick.sig, pick.best.pa AS pa, pick.best.pc AS pc, pa.id AS a_id, pc.id AS c_id
-    FROM pick JOIN _p pa ON pa.pid = pick.best.pa JOIN _p pc ON pc.pid = pick.best.pc
-    ORDER BY pick.a, pick.c, pick.k`;
+    -- One row per edge with its pairs as JSON text: a flood's tens of thousands of edges times ten pairs
+    -- would otherwise cross into JavaScript as hundreds of thousands of row objects.
+    SELECT ev.a, ev.c,
+      to_json(list([ev.sig::VARCHAR, ev.pa::VARCHAR, ev.pc::VARCHAR, pa.id, pc.id] ORDER BY ev.k))::VARCHAR AS pairs
+    FROM ev JOIN _p pa ON pa.pid = ev.pa JOIN _p pc ON pc.pid = ev.pc
+    GROUP BY ev.a, ev.c`;
 }
 
 /** Time and original text (cut) of the posts whose pid is in the bound JSON list $1. */

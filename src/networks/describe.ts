@@ -222,7 +222,7 @@ export async function describeNetworks(
       topTextsSql(o.topTexts, o.exampleChars),
     ),
   );
-  const { edges, pids } = await readEdges(store, signals, p.evidencePerEdge, win, (aid) => {
+  const { edges, pids } = await readEdges(store, signals, p.evidencePerEdge, (aid) => {
     const a = byAid.get(aid);
     return a === undefined ? String(aid) : keyOf(a.platform, a.account);
   });
@@ -368,7 +368,6 @@ async function readEdges(
   store: Store,
   signals: SignalName[],
   perEdge: number,
-  win: (sig: string) => string,
   keyOf: (aid: number) => string,
 ): Promise<{ edges: Map<number, NetworkEdge[]>; pids: Map<NetworkEdge, Array<[number, number]>> }> {
   const byPair = new Map<string, NetworkEdge>();
@@ -394,22 +393,18 @@ async function readEdges(
     list.push(edge);
   }
   if (perEdge <= 0) return { edges, pids };
-  const rows = await store.all<{
-    a: number;
-    c: number;
-    sig: number;
-    pa: number;
-    pc: number;
-    a_id: string;
-    c_id: string;
-  }>(evidenceSql(perEdge, win));
+  const rows = await store.all<{ a: number; c: number; pairs: string }>(evidenceSql(perEdge));
   for (const r of rows) {
     const edge = byPair.get(`${r.a}-${r.c}`);
     if (edge === undefined) continue;
-    edge.evidence.push({ signal: SIGNALS[Number(r.sig)] as SignalName, a: r.a_id, b: r.c_id });
-    const list = pids.get(edge) ?? [];
-    if (list.length === 0) pids.set(edge, list);
-    list.push([Number(r.pa), Number(r.pc)]);
+    const list: Array<[number, number]> = [];
+    for (const [sig, pa, pc, a, b] of JSON.parse(r.pairs) as Array<
+      [string, string, string, string, string]
+    >) {
+      edge.evidence.push({ signal: SIGNALS[Number(sig)] as SignalName, a, b });
+      list.push([Number(pa), Number(pc)]);
+    }
+    pids.set(edge, list);
   }
   return { edges, pids };
 }
