@@ -4,7 +4,7 @@
 // edge the post pairs that created it. Reads the temp tables detectNetworks leaves on the connection, so it
 // must run on the same store right after detection. Past 400 lines: about half is the documented record
 // shape (the networks.json schema), the rest assembles it from several queries (SQL in _describe.sql.ts).
-import { SIGNALS, type SignalName } from '../signals/index.js';
+import { SIGNALS, type SignalName, windowSql } from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import {
   coordinatedPostsSql,
@@ -181,7 +181,7 @@ export async function describeNetworks(
     }
   });
   appender.closeSync();
-  const win = windowOf(p);
+  const win = windowSql(p);
   await store.run(coordinatedPostsSql(win));
 
   const members = groupBy(
@@ -407,21 +407,6 @@ async function readEdges(
     pids.set(edge, list);
   }
   return { edges, pids };
-}
-
-/** The window of signal `sig` as SQL, as the pair builder cuts time (windowSeconds or the signal's own). */
-function windowOf(p: Detection['parameters']): (sig: string) => string {
-  const W = Math.max(1, Math.round(p.windowSeconds));
-  const own = Object.entries(p.signalWindowSeconds ?? {})
-    .filter(
-      ([name, seconds]) =>
-        SIGNALS.includes(name as SignalName) && Number.isFinite(seconds) && (seconds as number) > 0,
-    )
-    .map(
-      ([name, seconds]) =>
-        `WHEN ${SIGNALS.indexOf(name as SignalName)} THEN ${Math.round(seconds as number)}`,
-    );
-  return (sig) => (own.length > 0 ? `(CASE ${sig} ${own.join(' ')} ELSE ${W} END)` : String(W));
 }
 
 function groupBy<T extends { net: number }>(rows: T[]): Map<number, T[]> {

@@ -180,9 +180,10 @@ const emptyChance = (): ChanceResult => ({
   perSignal: {},
 });
 
-async function writeMembership(store: Store, groups: number[][]): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE _m (aid INTEGER, net INTEGER)`);
-  const appender = await store.con.createAppender('_m', 'main', 'temp');
+/** Writes groups of working-set account ids into the temp table `table(aid, net)`, net = the group's index. */
+async function writeGroups(store: Store, table: '_m' | '_probe', groups: number[][]): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);
+  const appender = await store.con.createAppender(table, 'main', 'temp');
   groups.forEach((group, net) => {
     for (const aid of group) {
       appender.appendInteger(aid);
@@ -193,15 +194,5 @@ async function writeMembership(store: Store, groups: number[][]): Promise<void> 
   appender.closeSync();
 }
 
-async function writeProbes(store: Store, groups: number[][]): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE _probe (aid INTEGER, net INTEGER)`);
-  const appender = await store.con.createAppender('_probe', 'main', 'temp');
-  groups.forEach((group, net) => {
-    for (const aid of group) {
-      appender.appendInteger(aid);
-      appender.appendInteger(net);
-      appender.endRow();
-    }
-  });
-  appender.closeSync();
-}
+const writeMembership = (store: Store, groups: number[][]) => writeGroups(store, '_m', groups);
+const writeProbes = (store: Store, groups: number[][]) => writeGroups(store, '_probe', groups);

@@ -63,3 +63,23 @@ export async function createTouchTable(store: Store): Promise<void> {
     `CREATE OR REPLACE TEMP TABLE _touch (sig TINYINT, item UBIGINT, aid INTEGER, t BIGINT, pid INTEGER)`,
   );
 }
+
+/**
+ * The window of signal `sig` (an SQL expression) as SQL: windowSeconds, or the signal's own from
+ * signalWindowSeconds. The pair builder cuts time with it; later stages use it to find the same windows.
+ */
+export function windowSql(
+  options: Pick<SignalOptions, 'windowSeconds' | 'signalWindowSeconds'>,
+): (sig: string) => string {
+  const W = Math.max(1, Math.round(options.windowSeconds));
+  const own = Object.entries(options.signalWindowSeconds ?? {})
+    .filter(
+      ([name, seconds]) =>
+        SIGNALS.includes(name as SignalName) && Number.isFinite(seconds) && (seconds as number) > 0,
+    )
+    .map(
+      ([name, seconds]) =>
+        `WHEN ${SIGNALS.indexOf(name as SignalName)} THEN ${Math.round(seconds as number)}`,
+    );
+  return (sig) => (own.length > 0 ? `(CASE ${sig} ${own.join(' ')} ELSE ${W} END)` : String(W));
+}

@@ -7,7 +7,7 @@
 // linked to its next `cappedNeighbours` accounts in time, so the cost stays linear in the group's size, and
 // the group is counted as capped. Everything runs in DuckDB; nothing here is quadratic in a group's size.
 import type { Store } from '../store/index.js';
-import { SIGNALS, type SignalName, type SignalOptions } from './_common.js';
+import { SIGNALS, type SignalOptions, windowSql } from './_common.js';
 
 export interface PairFigures {
   perSignal: Array<{
@@ -36,17 +36,8 @@ export async function buildPairs(
   minSpreadSeconds: number,
 ): Promise<PairFigures> {
   const W = Math.max(1, Math.round(options.windowSeconds));
-  // A signal may have its own window (co-repost is much tighter than the rest; see SIGNAL_DEFAULTS).
-  const own = Object.entries(options.signalWindowSeconds)
-    .filter(
-      ([name, seconds]) =>
-        SIGNALS.includes(name as SignalName) && Number.isFinite(seconds) && (seconds as number) > 0,
-    )
-    .map(
-      ([name, seconds]) =>
-        `WHEN ${SIGNALS.indexOf(name as SignalName)} THEN ${Math.round(seconds as number)}`,
-    );
-  const win = (sig: string) => (own.length ? `(CASE ${sig} ${own.join(' ')} ELSE ${W} END)` : String(W));
+  // A signal may have its own window (signalWindowSeconds).
+  const win = windowSql(options);
   const R = Math.max(W, Math.round(options.rarityWindowSeconds));
   const cap = options.maxGroupAccounts;
   const k = options.cappedNeighbours;

@@ -24,6 +24,7 @@ export {
   type SignalName,
   type SignalOptions,
   signalCode,
+  windowSql,
 } from './_common.js';
 
 export interface SignalRun {
