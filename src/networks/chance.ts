@@ -1,14 +1,14 @@
 // The chance model: how much of a network's co-activity would independent accounts produce? For each
 // signal and time window, every member is replaced by an independent account with the same activity (the
-// number of distinct items it touched in that window) that picks items the way accounts outside the network
-// active in that window did. An item touched by a share r of those outside accounts is then touched by a
-// member with probability ~ x r, x being the member's activity relative to the outside mean, so the
-// expected number of member pairs on one item is ~ (X^2 - Q)/2 r^2 (X = sum of x, Q = sum of x^2). Summed
-// over items and windows this gives the expectation E of the observed count O of member pairs sharing an
-// item in a window; with a Poisson count of members per item, Var[C(m,2)] = mu^3 + mu^2/2 (mu = X r).
-// A trending protest tag has a large r, so protesters sharing it are expected; a flood's own tags are rare
-// outside it, so its co-activity is not. z = (O - E) / sqrt(Var), and O/E is the effect size; a network is
-// reported only when both clear their levels. See docs/method.md for the derivation and its limits.
+// distinct items it touched in that window) that picks items the way the accounts outside the network
+// active in that window did: an item touched by a share r of them is touched with p = 1 - (1 - g r)^x, x
+// being the member's activity over the outside mean and g the Good-Turing share of touches on items seen
+// before. The members on one item are then close to Poisson with mean mu = sum p, so the expected number
+// of member pairs on it is (mu^2 - sum p^2)/2, with a normal approximation to its variance. Summed over
+// items and windows this gives E for the observed count O of member pairs sharing an item in a window.
+// A trending protest tag has a large r, so protesters sharing it are expected; a flood's own tags and
+// templates are rare outside it, so its co-activity is not. Per signal, z = (O - E) / sqrt(Var) and O/E
+// must both clear their levels; docs/method.md gives the derivation and its limits.
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
