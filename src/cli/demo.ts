@@ -26,7 +26,7 @@ export async function runDemo(options: { posts: number; seed: number; out: strin
   );
   process.stdout.write(
     `ground truth: ${generated.files.truth}\n\n` +
-      `report: ${result.report} (open it in a browser; it works offline)\n` +
+      `next: open ${result.report} in a browser (it works offline, and prints)\n` +
       `explore: npx lockstep serve ${options.out}   (a local web UI on http://127.0.0.1:8787)\n` +
       `also: ${join(out, 'network.gexf')} for Gephi, ${join(out, 'networks.json')} for scripts\n`,
   );
