@@ -38,6 +38,9 @@ export interface AnalyzeResult {
   ingest: IngestReport | null;
   /** The report.html written into the run folder. */
   report: string;
+  /** Posts that were analysed, and those without a time (left out: co-activity is measured in windows). */
+  posts: number;
+  untimedPosts: number;
 }
 
 /** The detection flags as commander hands them over (strings), checked and converted. */
@@ -239,7 +242,16 @@ export async function runAnalyze(
     });
     progress.line('writing report.html');
     const report = await writeReport(dir, store);
-    const result = { dir, db, networks, tested: detection.candidates.length, ingest, report: report.path };
+    const result = {
+      dir,
+      db,
+      networks,
+      tested: detection.candidates.length,
+      ingest,
+      report: report.path,
+      posts: detection.signals.posts,
+      untimedPosts: detection.signals.untimedPosts,
+    };
     process.stdout.write(`${formatAnalysis(result)}\n`);
     return result;
   } finally {
@@ -249,10 +261,17 @@ export async function runAnalyze(
 
 /** The short summary: one line per network, the candidates set aside, where the run folder is. */
 export function formatAnalysis(r: AnalyzeResult): string {
-  const lines = [
+  const lines: string[] = [];
+  if (r.untimedPosts > 0) {
+    lines.push(
+      `warning: ${n(r.untimedPosts)} posts have no time and took no part in detection (co-activity is ` +
+        `measured in time windows); ${n(r.posts)} timed posts were analysed`,
+    );
+  }
+  lines.push(
     `${r.networks.length} network${r.networks.length === 1 ? '' : 's'} beyond chance ` +
       `(${n(r.tested)} candidate${r.tested === 1 ? '' : 's'} tested, ${n(r.tested - r.networks.length)} set aside as within chance)`,
-  ];
+  );
   for (const x of r.networks) {
     const hours =
       x.start !== null && x.end !== null ? (Date.parse(x.end) - Date.parse(x.start)) / 3_600_000 : null;

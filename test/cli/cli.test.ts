@@ -154,6 +154,24 @@ describe('lockstep CLI', () => {
     });
   });
 
+  it('analyze says so when posts have no time (they cannot be placed in a window)', () => {
+    const file = join(work, 'untimed.csv');
+    writeFileSync(
+      file,
+      ['user,rt', ...Array.from({ length: 12 }, (_, i) => `u${i % 4},orig${i % 3}`)].join('\n'),
+    );
+    const run = lockstep(
+      'analyze',
+      file,
+      '--map',
+      'account=user,repost_of=rt',
+      '--out',
+      join(work, 'untimed-run'),
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /warning: 12 posts have no time and took no part in detection/);
+  });
+
   it('the README documents every command and every option', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const command of buildProgram().commands) {
