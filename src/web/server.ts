@@ -190,7 +190,8 @@ async function handle(
         url.searchParams.delete('token');
         return send(res, 303, 'text/plain; charset=utf-8', '', {
           ...extra,
-          Location: `${url.pathname}${url.search}`,
+          // One leading slash only: '//host' would be read as another site.
+          Location: `${url.pathname.replace(/^\/+/, '/')}${url.search}`,
         });
       }
     }

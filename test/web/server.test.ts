@@ -220,6 +220,10 @@ describe('lockstep serve', () => {
       const pair = cookie.split(';')[0] as string;
       assert.equal((await get(open.port, '/api/networks', { Cookie: pair })).status, 200);
       assert.equal((await get(open.port, '/', { Cookie: pair })).status, 200);
+      // The redirect that drops ?token= never points at another site.
+      const odd = await get(open.port, '/.//evil.example/x?token=test-token-0123456789');
+      assert.equal(odd.status, 303);
+      assert.equal(odd.headers.location, '/evil.example/x');
     } finally {
       await open.close();
     }
