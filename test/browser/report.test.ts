@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runReport } from '../../src/cli/report.js';
 import { generateDataset } from '../../src/generate/index.js';
 import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
@@ -17,8 +17,8 @@ import { loadFiles } from '../../src/normalize/index.js';
 import { parseCsv } from '../../src/report/html/_run-files.js';
 import { writeReport, writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
+import { chromiumMissing, launchChromium, watchedPage } from './_chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const POSTS = 20_000;
@@ -26,7 +26,7 @@ const SEED = 7;
 const HOSTILE_TEXT = ' <img src=x onerror=alert(1)></script><!-- javascript:alert(1) \u2028';
 const HOSTILE_HANDLE = '<img src=x onerror=alert(2)>';
 
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const skip = chromiumMissing;
 if (skip) process.stderr.write(`report browser test skipped: ${skip}\n`);
 
 const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
@@ -79,29 +79,8 @@ describe('report.html in Chromium', { skip }, () => {
     } finally {
       store.close();
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // Errors (a CSP violation is one); warnings only about the policy (WebGL's ReadPixels stalls are noise).
-      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
-        problems.push(`console ${m.type()}: ${m.text()}`);
-    });
+    browser = await launchChromium();
+    page = await watchedPage(browser, 1280, { requests, dialogs, problems });
     url = pathToFileURL(join(dir, 'report.html')).href;
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('.graph canvas');

@@ -8,17 +8,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Store } from '../../src/store/index.js';
 import { type RunningServer, startServer } from '../../src/web/index.js';
 import { makeRunFolder } from '../web/_fixture.js';
+import { chromiumMissing, launchChromium, watchedPage } from './_chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const GIVEN_RUN = process.env.LOCKSTEP_UI_RUN;
 
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const skip = chromiumMissing;
 if (skip) process.stderr.write(`serve browser test skipped: ${skip}\n`);
 
 describe('lockstep serve in Chromium', { skip }, () => {
@@ -36,28 +36,8 @@ describe('lockstep serve in Chromium', { skip }, () => {
     if (GIVEN_RUN === undefined) await makeRunFolder(work, dir);
     server = await startServer({ runDir: dir, port: 0 });
     origin = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
-        problems.push(`console ${m.type()}: ${m.text()}`);
-    });
+    browser = await launchChromium();
+    page = await watchedPage(browser, 1200, { requests, dialogs, problems });
   });
 
   after(async () => {

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateDataset } from '../../src/generate/index.js';
 import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
+import { parseCsv } from '../../src/report/html/index.js';
 import { RUN_FILES, writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
 
@@ -22,35 +23,6 @@ const HOSTILE = '=1+2_';
 
 const work = mkdtempSync(join(tmpdir(), 'lockstep-run-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-/** A strict enough RFC 4180 reader for the files the tests write and read. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
 

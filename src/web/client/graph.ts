@@ -7,6 +7,7 @@ import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { el } from '../../report/html/client/_dom.js';
 import { networkColor } from '../../report/html/client/_format.js';
+import { printAsImage } from '../../report/html/client/graph.js';
 import type { NetworkPayload } from '../views/network.js';
 import { accountPath } from './_links.js';
 
@@ -52,28 +53,6 @@ export function renderGraph(p: NetworkPayload): { element: HTMLElement; start():
     sigma.on('enterNode', () => container.classList.add('pointer'));
     sigma.on('leaveNode', () => container.classList.remove('pointer'));
   };
-  // A WebGL canvas is cleared once shown; right after a synchronous render its pixels can still be read.
-  window.addEventListener('beforeprint', () => {
-    if (sigma === null) return;
-    sigma.refresh();
-    const canvases = Object.values(sigma.getCanvases());
-    const first = canvases[0];
-    if (first === undefined) return;
-    const out = document.createElement('canvas');
-    out.width = first.width;
-    out.height = first.height;
-    const ctx = out.getContext('2d');
-    if (ctx === null) return;
-    ctx.fillStyle = '#fcfcfd';
-    ctx.fillRect(0, 0, out.width, out.height);
-    for (const c of canvases) ctx.drawImage(c, 0, 0);
-    snapshot.src = out.toDataURL('image/png');
-    snapshot.hidden = false;
-    container.hidden = true;
-  });
-  window.addEventListener('afterprint', () => {
-    snapshot.hidden = true;
-    container.hidden = false;
-  });
+  printAsImage(() => sigma, container, snapshot);
   return { element, start };
 }

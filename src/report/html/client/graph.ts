@@ -101,8 +101,21 @@ export function renderGraph(data: ReportData): GraphView {
       },
     });
   };
-  // A WebGL canvas is cleared once shown; right after a synchronous render its pixels can still be read.
+  printAsImage(() => sigma, container, snapshot);
+  return { element, start, focus };
+}
+
+/**
+ * Prints the graph: a WebGL canvas prints blank, so before printing its pixels are copied into an image
+ * shown in its place (right after a synchronous render they can still be read), and put back after.
+ */
+export function printAsImage(
+  current: () => Sigma | null,
+  container: HTMLElement,
+  snapshot: HTMLImageElement,
+): void {
   window.addEventListener('beforeprint', () => {
+    const sigma = current();
     if (sigma === null) return;
     sigma.refresh();
     const canvases = Object.values(sigma.getCanvases());
@@ -124,5 +137,4 @@ export function renderGraph(data: ReportData): GraphView {
     snapshot.hidden = true;
     container.hidden = false;
   });
-  return { element, start, focus };
 }
