@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseMapping } from '../ingest/index.js';
 import {
   DETECT_DEFAULTS,
   type DetectOptions,
@@ -16,7 +15,7 @@ import { writeReport, writeRunFolder } from '../report/index.js';
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import { Store } from '../store/index.js';
 import { Progress, UsageError } from './_io.js';
-import { describe as describeLoad } from './ingest.js';
+import { loadOptions } from './ingest.js';
 
 export interface AnalyzeCommandOptions {
   out: string;
@@ -211,14 +210,7 @@ export async function runAnalyze(
   try {
     let ingest: IngestReport | null = null;
     if (files.length > 0) {
-      ingest = await loadFiles(store, files, {
-        mapping: options.map === undefined ? undefined : parseMapping(options.map),
-        preset: options.preset,
-        platform: options.platform,
-        timeZone: options.timezone,
-        nulls: options.na,
-        onProgress: (event) => progress.line(describeLoad(event)),
-      });
+      ingest = await loadFiles(store, files, loadOptions(options, progress));
       const t = ingest.totals;
       progress.line(
         `loaded ${n(t.posts)} posts and ${n(t.accounts)} accounts; rejected ${n(t.rowsRejected)} of ${n(t.rowsRead)} rows`,

@@ -1,7 +1,7 @@
 // `lockstep ingest FILES... --db PATH`: load files into a store and print the ingest report.
 
 import { parseMapping } from '../ingest/index.js';
-import { formatIngestReport, type LoadProgress, loadFiles } from '../normalize/index.js';
+import { formatIngestReport, type LoadOptions, type LoadProgress, loadFiles } from '../normalize/index.js';
 import { Store } from '../store/index.js';
 import { Progress } from './_io.js';
 
@@ -19,18 +19,26 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
   const progress = new Progress();
   const store = await Store.open(options.db);
   try {
-    const report = await loadFiles(store, files, {
-      mapping: options.map === undefined ? undefined : parseMapping(options.map),
-      preset: options.preset,
-      platform: options.platform,
-      timeZone: options.timezone,
-      nulls: options.na,
-      onProgress: (event) => progress.line(describe(event)),
-    });
+    const report = await loadFiles(store, files, loadOptions(options, progress));
     process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatIngestReport(report)}\n`);
   } finally {
     store.close();
   }
+}
+
+/** The ingest flags (shared by ingest and analyze) as loadFiles options, progress on stderr. */
+export function loadOptions(
+  options: Pick<IngestCommandOptions, 'map' | 'preset' | 'platform' | 'timezone' | 'na'>,
+  progress: Progress,
+): LoadOptions {
+  return {
+    mapping: options.map === undefined ? undefined : parseMapping(options.map),
+    preset: options.preset,
+    platform: options.platform,
+    timeZone: options.timezone,
+    nulls: options.na,
+    onProgress: (event) => progress.line(describe(event)),
+  };
 }
 
 export function describe(event: LoadProgress): string {

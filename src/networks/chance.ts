@@ -186,6 +186,9 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
+/** One account's observed and expected co-activity on one signal, with its item-window (or item) count. */
+type AccountSignalRow = { net: number; aid: number; sig: number; O: number; E: number; V: number; G: bigint };
+
 /**
  * Each member's own co-activity with the rest of its network against chance, signal by signal: observed
  * pairs it is part of (over its items, the other members there) and their expectation p_a (mu - p_a) per
@@ -196,15 +199,7 @@ export async function scoreMembers(
   level: Level,
 ): Promise<Map<number, Map<number, MemberChance>>> {
   await buildChanceTables(store);
-  const rows = await store.all<{
-    net: number;
-    aid: number;
-    sig: number;
-    O: number;
-    E: number;
-    V: number;
-    G: bigint;
-  }>(`
+  const rows = await store.all<AccountSignalRow>(`
     -- Expectations depend on a member only through its activity k in the window, so they are computed per
     -- activity level (few) and items, not per member and items.
     WITH lvl AS (
@@ -241,15 +236,7 @@ export async function scoreProbes(
   level: Level,
 ): Promise<Map<number, Map<number, MemberChance>>> {
   await buildChanceTables(store);
-  const rows = await store.all<{
-    net: number;
-    aid: number;
-    sig: number;
-    O: number;
-    E: number;
-    V: number;
-    G: bigint;
-  }>(`
+  const rows = await store.all<AccountSignalRow>(`
     WITH pa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _probe p USING (aid) GROUP BY ALL),
     lvl AS (
       SELECT t.net, t.sig, t.b, mk.k, sum(pp * t.mu) AS E,
@@ -276,10 +263,7 @@ export async function scoreProbes(
 }
 
 /** Each account's strongest signal, scored as in `judge` (an exact Poisson tail on few item-windows). */
-function bestPerAccount(
-  rows: Array<{ net: number; aid: number; sig: number; O: number; E: number; V: number; G: bigint }>,
-  level: Level,
-): Map<number, Map<number, MemberChance>> {
+function bestPerAccount(rows: AccountSignalRow[], level: Level): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
   for (const r of rows) {
     const net = Number(r.net);

@@ -15,19 +15,22 @@ export interface RunNetworksJson {
   networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
 }
 
+/** One input file as manifest.json lists it. */
+export interface RunInput {
+  path: string;
+  sha256: string;
+  bytes: number;
+  format: string;
+  platform: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rejections: Record<string, number>;
+}
+
 export interface RunManifest {
   created?: string;
-  inputs?: Array<{
-    path: string;
-    sha256: string;
-    bytes: number;
-    format: string;
-    platform: string;
-    rowsRead: number;
-    rowsLoaded: number;
-    rowsRejected: number;
-    rejections: Record<string, number>;
-  }>;
+  inputs?: RunInput[];
 }
 
 export interface RunEdge {

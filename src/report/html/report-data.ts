@@ -4,7 +4,7 @@
 import type { NetworkDescription } from '../../networks/index.js';
 import type { Store } from '../../store/index.js';
 import type { RunData } from '../networks-json.js';
-import { readRunFiles } from './_run-files.js';
+import { type RunInput, readRunFiles } from './_run-files.js';
 import { creationSql, timelineSql } from './_timeline.sql.js';
 import { layoutNetworks } from './layout.js';
 
@@ -48,17 +48,7 @@ export interface ReportNetwork extends ReportNetworkBase {
   edgesDrawn: number;
 }
 
-export interface ReportInput {
-  path: string;
-  sha256: string;
-  bytes: number;
-  format: string;
-  platform: string;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  rejections: Record<string, number>;
-}
+export type ReportInput = RunInput;
 
 export interface ReportTimeline {
   bucketSeconds: number;
