@@ -52,8 +52,8 @@ export interface ChanceResult {
 export interface MemberChance {
   zScore: number;
   ratio: number;
-  /** The member's strongest signal. */
-  signal: SignalName | null;
+  /** The member's strongest signal, or 'pooled' when it stands on its signals taken together. */
+  signal: SignalName | 'pooled' | null;
   beyondChance: boolean;
 }
 
@@ -103,9 +103,24 @@ async function buildChanceTables(store: Store): Promise<void> {
       FROM _g GROUP BY sig, b;
     CREATE OR REPLACE TEMP TABLE _cma AS
       SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _m m USING (aid) GROUP BY ALL;
+    -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
+    -- touches per item (mx), and per window how many of them were active (xa), their touches (Kx) and what
+    -- leaving them out changes in the window's item-count statistics.
+    CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
+    CREATE OR REPLACE TEMP TABLE _cxt AS
+      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM _at x JOIN _x e USING (aid) GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE _cxw AS
+      WITH xa AS (SELECT e.net, x.sig, x.b, count(DISTINCT x.aid)::DOUBLE AS xa FROM _at x JOIN _x e USING (aid) GROUP BY ALL)
+      SELECT t.net, t.sig, t.b, any_value(xa.xa) AS xa, sum(t.mx) AS Kx,
+        sum((g.n - t.mx = 1)::DOUBLE - (g.n = 1)::DOUBLE) AS dN1,
+        sum((g.n - t.mx) * (g.n - t.mx) - g.n::DOUBLE * g.n) AS dN2,
+        sum(pow(g.n - t.mx, 3) - pow(g.n::DOUBLE, 3)) AS dN3
+      FROM _cxt t JOIN _g g USING (sig, item, b) JOIN xa USING (net, sig, b) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _cmt AS
-      SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n) AS n
-      FROM _at x JOIN _m m USING (aid) JOIN _g g USING (sig, item, b) GROUP BY ALL;
+      SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n
+      FROM _at x JOIN _m m USING (aid) JOIN _g g USING (sig, item, b)
+        LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
+      GROUP BY ALL;
     -- Per network and window, the outside population: accounts, mean items per account (kbar), and the
     -- Good-Turing share of touches on items seen before, g = 1 - N1/T (N1 items touched by exactly one
     -- outside account, T outside touches; Good 1953): when almost every outside item is unique, a new
@@ -116,13 +131,18 @@ async function buildChanceTables(store: Store): Promise<void> {
         SELECT net, sig, b, (count(*) FILTER (WHERE n = 1))::DOUBLE AS t1,
           (count(*) FILTER (WHERE n - mm = 1))::DOUBLE AS o1
         FROM _cmt GROUP BY ALL
+      ),
+      pop AS (
+        SELECT mab.*, c.A - coalesce(xw.xa, 0) AS A, c.T - coalesce(xw.Kx, 0) AS T,
+          gs.N1 + coalesce(xw.dN1, 0) AS N1, gs.N2 + coalesce(xw.dN2, 0) AS N2, gs.N3 + coalesce(xw.dN3, 0) AS N3
+        FROM mab JOIN _act c USING (sig, b) JOIN _gstat gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
       )
-      SELECT mab.net, mab.sig, mab.b, greatest(c.A - mab.ma, 1) AS Aout,
-        CASE WHEN c.A > mab.ma AND c.T > mab.K THEN (c.T - mab.K) / (c.A - mab.ma) ELSE 1 END AS kbar,
-        CASE WHEN c.T > mab.K
-          THEN least(greatest(1 - (gs.N1 - mtb.t1 + mtb.o1) / (c.T - mab.K), 0), 1) ELSE 0 END AS gt,
-        mab.K, mab.K2, gs.N2, gs.N3
-      FROM mab JOIN _act c USING (sig, b) JOIN _gstat gs USING (sig, b) JOIN mtb USING (net, sig, b);
+      SELECT p.net, p.sig, p.b, greatest(p.A - p.ma, 1) AS Aout,
+        CASE WHEN p.A > p.ma AND p.T > p.K THEN (p.T - p.K) / (p.A - p.ma) ELSE 1 END AS kbar,
+        CASE WHEN p.T > p.K
+          THEN least(greatest(1 - (p.N1 - mtb.t1 + mtb.o1) / (p.T - p.K), 0), 1) ELSE 0 END AS gt,
+        p.K, p.K2, p.N2, p.N3
+      FROM pop p JOIN mtb USING (net, sig, b);
     -- Items members touched: exact probabilities 1 - (1 - g r)^x, with members grouped by activity so the
     -- cost is (distinct activity levels x items), not (members x items).
     CREATE OR REPLACE TEMP TABLE _ctp AS
@@ -197,6 +217,7 @@ type AccountSignalRow = { net: number; aid: number; sig: number; O: number; E: n
 export async function scoreMembers(
   store: Store,
   level: Level,
+  poolSeconds: number,
 ): Promise<Map<number, Map<number, MemberChance>>> {
   await buildChanceTables(store);
   const rows = await store.all<AccountSignalRow>(`
@@ -223,7 +244,26 @@ export async function scoreMembers(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-  return bestPerAccount(rows, level);
+  return bestPerAccount(rows, level, await pooledMeetings(store, '_m', 2, poolSeconds));
+}
+
+/**
+ * Per account of `table(aid, net)`, the distinct windows (of poolSeconds, by the time of its touch) in
+ * which it met at least `others` members of the network `_cmt` describes, on any signal: one coordinated
+ * post that shares a link, its domain, a tag and its words with another member's is one meeting here.
+ */
+async function pooledMeetings(
+  store: Store,
+  table: '_m' | '_probe',
+  others: 1 | 2,
+  poolSeconds: number,
+): Promise<Map<string, number>> {
+  const W = Math.max(1, Math.round(poolSeconds));
+  const rows = await store.all<{ net: number; aid: number; G: bigint }>(`
+    SELECT p.net, x.aid, count(DISTINCT x.t // ${W}) AS G
+    FROM _at x JOIN ${table} p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+    WHERE c.mm >= ${others} GROUP BY ALL`);
+  return new Map(rows.map((r) => [`${r.net}:${r.aid}`, Number(r.G)]));
 }
 
 /**
@@ -234,6 +274,7 @@ export async function scoreMembers(
 export async function scoreProbes(
   store: Store,
   level: Level,
+  poolSeconds: number,
 ): Promise<Map<number, Map<number, MemberChance>>> {
   await buildChanceTables(store);
   const rows = await store.all<AccountSignalRow>(`
@@ -259,12 +300,25 @@ export async function scoreProbes(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-  return bestPerAccount(rows, level);
+  return bestPerAccount(rows, level, await pooledMeetings(store, '_probe', 1, poolSeconds));
 }
 
-/** Each account's strongest signal, scored as in `judge` (an exact Poisson tail on few item-windows). */
-function bestPerAccount(rows: AccountSignalRow[], level: Level): Map<number, Map<number, MemberChance>> {
+/**
+ * Each account's strongest signal, scored as in `judge` (an exact Poisson tail on few item-windows). An
+ * account no single signal carries is scored once more on its signals pooled: the distinct windows in
+ * which it met the network on any signal (`pooled`), against the sum of its expected co-activity over the
+ * signals. That sum bounds the expected number of meeting item-windows, which bounds the expected number
+ * of distinct meeting windows, so the pooled test stays conservative however the signals overlap; it lets
+ * an account whose eight coordinated posts met the others on a link once, a text once and a tag once
+ * count all of them.
+ */
+function bestPerAccount(
+  rows: AccountSignalRow[],
+  level: Level,
+  pooled: Map<string, number>,
+): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
+  const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
   for (const r of rows) {
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
@@ -274,9 +328,14 @@ function bestPerAccount(rows: AccountSignalRow[], level: Level): Map<number, Map
     // On few item-windows, score the count of item-windows where the member met others against a Poisson
     // with the expected co-activity as its mean (an upper bound on the expected number of such meetings).
     if (groups <= SMALL_COUNT) {
-      c.zScore = round(Math.min(zFromUpperTail(poissonUpperTail(groups, Number(r.E))), 40));
+      c.zScore = smallCountZ(groups, Number(r.E));
       c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
     }
+    const key = `${net}:${r.aid}`;
+    const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };
+    sum.E += Number(r.E);
+    sum.V += Number(r.V);
+    sums.set(key, sum);
     const previous = members.get(Number(r.aid));
     const better =
       !previous ||
@@ -291,5 +350,21 @@ function bestPerAccount(rows: AccountSignalRow[], level: Level): Map<number, Map
       });
     }
   }
+  for (const [key, { net, aid, E, V }] of sums) {
+    const members = out.get(net);
+    const best = members?.get(aid);
+    if (members === undefined || best === undefined || best.beyondChance) continue;
+    const groups = pooled.get(key) ?? 0;
+    const c = judge(groups, E, V, groups, level);
+    if (groups <= SMALL_COUNT) c.zScore = smallCountZ(groups, E);
+    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
+    if (c.beyondChance) {
+      members.set(aid, { zScore: c.zScore, ratio: c.ratio, signal: 'pooled', beyondChance: true });
+    }
+  }
   return out;
 }
+
+/** z of the exact Poisson upper tail of a small count, capped where the tail underflows. */
+const smallCountZ = (count: number, mean: number) =>
+  round(Math.min(zFromUpperTail(poissonUpperTail(count, mean)), 40));

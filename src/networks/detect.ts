@@ -88,69 +88,47 @@ export async function detectNetworks(
     minRatio: parameters.minRatio,
     minGroups: parameters.minSharedItems,
   };
-  const memberLevel = {
-    minZScore: parameters.minMemberZScore,
-    minRatio: parameters.minMemberRatio,
-    minGroups: parameters.minMemberGroups,
-  };
   await writeMembership(store, communities.groups);
+  await writeExclusions(store, []);
   const found = await scoreAgainstChance(store, networkLevel);
   const candidates: Candidate[] = communities.groups.map((members, net) => {
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
   });
-  // Trimming, once per network beyond chance: members whose own co-activity with the network is within
-  // chance go; the rest are split at their median member z-score into a core and the looser half, and each
-  // account of the looser half stays only if its co-activity with the core alone is beyond chance (accounts
-  // that met each other on the network's edges, such as users arguing back on a flooded tag and copying
-  // each other's replies, do not vouch for each other). Then the network is scored again.
-  let trimmed = candidates.filter((c) => c.beyondChance);
-  if (parameters.pruneRounds > 0 && trimmed.length > 0) {
-    await writeMembership(
-      store,
-      trimmed.map((c) => c.members),
-    );
-    const members = await scoreMembers(store, memberLevel);
-    const cores = trimmed.map((c, net) => {
-      const scores = members.get(net) ?? new Map<number, MemberChance>();
-      c.memberChance = scores;
-      const passing = c.members.filter((aid) => scores.get(aid)?.beyondChance === true);
-      const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
-      const median = z[Math.floor(z.length / 2)] ?? 0;
-      const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
-      return passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts
-        ? core
-        : passing;
-    });
-    const coreSets = cores.map((core) => new Set(core));
-    await writeMembership(store, cores);
-    await writeProbes(
-      store,
-      trimmed.map((c, net) =>
-        c.members.filter((aid) => !coreSets[net]?.has(aid) && c.memberChance.get(aid)?.beyondChance),
-      ),
-    );
-    const probes = await scoreProbes(store, { ...memberLevel, minGroups: parameters.minSharedItems });
-    trimmed.forEach((c, net) => {
-      const core = coreSets[net] ?? new Set<number>();
-      const kept = c.members.filter(
-        (aid) => core.has(aid) || probes.get(net)?.get(aid)?.beyondChance === true,
-      );
-      const keep = new Set(kept);
-      c.pruned = c.members.filter((aid) => !keep.has(aid));
-      c.members = kept;
-      if (kept.length < parameters.minAccounts) c.beyondChance = false;
-    });
-    trimmed = trimmed.filter((c) => c.beyondChance);
-    await writeMembership(
-      store,
-      trimmed.map((c) => c.members),
-    );
-    const rescored = await scoreAgainstChance(store, networkLevel);
-    trimmed.forEach((c, net) => {
-      c.chance = rescored.get(net) ?? emptyChance();
-      c.beyondChance = c.chance.binding.length > 0;
-    });
+  // Trimming, per network beyond chance: members whose own co-activity with the network is within chance
+  // go; the rest are split at their median member z-score into a core and the looser half, and each account
+  // of the looser half stays only if its co-activity with the core alone is beyond chance (accounts that met
+  // each other on the network's edges, such as users arguing back on a flooded tag and copying each other's
+  // replies, do not vouch for each other). Then the network is scored again.
+  // The first round compares every network with everyone outside it. A network that survives it is shown
+  // not to act independently, so its members can no longer stand for what independent accounts do: the
+  // next round trims every network beyond chance as found again, leaving the survivors of the others out
+  // of its outside population (a campaign that Louvain cut in parts would otherwise explain each part
+  // away). Rounds go on while the survivors change. Only accounts that passed a round vouch this way, so
+  // communities that chance explains cannot lift each other (a protest that Louvain split stays set aside).
+  const flagged = candidates.filter((c) => c.beyondChance);
+  if (parameters.pruneRounds > 0 && flagged.length > 0) {
+    const asFound = flagged.map((c) => c.members);
+    let established: number[][] = flagged.map(() => []);
+    for (let round = 0; round < MAX_TRIM_ROUNDS; round++) {
+      const outcome = await trimOnce(store, asFound, established, parameters);
+      const survivors = outcome.map((o) => (o.chance.binding.length > 0 ? o.kept : []));
+      const last =
+        round === MAX_TRIM_ROUNDS - 1 || flagged.length === 1 || sameGroups(survivors, established);
+      if (last) {
+        flagged.forEach((c, net) => {
+          const o = outcome[net] as TrimOutcome;
+          const keep = new Set(o.kept);
+          c.memberChance = o.memberChance;
+          c.pruned = c.members.filter((aid) => !keep.has(aid));
+          c.members = o.kept;
+          c.chance = o.chance;
+          c.beyondChance = o.chance.binding.length > 0;
+        });
+        break;
+      }
+      established = survivors;
+    }
   }
   lap('chance');
   return {
@@ -168,6 +146,80 @@ export async function detectNetworks(
   };
 }
 
+/** Trimming rounds at most (each adds the survivors of the last to the others' left-out accounts). */
+const MAX_TRIM_ROUNDS = 3;
+
+interface TrimOutcome {
+  kept: number[];
+  memberChance: Map<number, MemberChance>;
+  /** The kept members scored again (empty when fewer than minAccounts are kept). */
+  chance: ChanceResult;
+}
+
+/**
+ * One trimming round over networks as found, each compared with an outside population that leaves out
+ * `established[j]` for every other network j.
+ */
+async function trimOnce(
+  store: Store,
+  networks: number[][],
+  established: number[][],
+  parameters: DetectOptions,
+): Promise<TrimOutcome[]> {
+  const memberLevel = {
+    minZScore: parameters.minMemberZScore,
+    minRatio: parameters.minMemberRatio,
+    minGroups: parameters.minMemberGroups,
+  };
+  await writeMembership(store, networks);
+  await writeExclusions(store, established);
+  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds);
+  const scored = networks.map((group, net) => {
+    const scores = members.get(net) ?? new Map<number, MemberChance>();
+    const passing = group.filter((aid) => scores.get(aid)?.beyondChance === true);
+    const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
+    const median = z[Math.floor(z.length / 2)] ?? 0;
+    const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
+    const split = passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts;
+    return { scores, passing, core: new Set(split ? core : passing) };
+  });
+  await writeMembership(
+    store,
+    scored.map((x) => [...x.core]),
+  );
+  await writeProbes(
+    store,
+    scored.map((x) => x.passing.filter((aid) => !x.core.has(aid))),
+  );
+  const probes = await scoreProbes(
+    store,
+    { ...memberLevel, minGroups: parameters.minSharedItems },
+    parameters.windowSeconds,
+  );
+  const kept = networks.map((group, net) => {
+    const x = scored[net];
+    return group.filter(
+      (aid) => x?.core.has(aid) === true || probes.get(net)?.get(aid)?.beyondChance === true,
+    );
+  });
+  // Networks left with too few accounts are scored as empty groups, so that indexes stay aligned.
+  const rescore = kept.map((k) => (k.length >= parameters.minAccounts ? k : []));
+  await writeMembership(store, rescore);
+  const rescored = await scoreAgainstChance(store, {
+    minZScore: parameters.minZScore,
+    minRatio: parameters.minRatio,
+    minGroups: parameters.minSharedItems,
+  });
+  return kept.map((k, net) => ({
+    kept: k,
+    memberChance: scored[net]?.scores ?? new Map(),
+    chance: rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance(),
+  }));
+}
+
+const sameGroups = (x: number[][], y: number[][]) =>
+  x.length === y.length && x.every((g, i) => g.length === y[i]?.length && g.every((a, j) => a === y[i]?.[j]));
+
 /** Networks smaller than this are not split into core and looser half: every member vouches for the others. */
 const CORE_SPLIT_MIN_ACCOUNTS = 20;
 
@@ -181,7 +233,7 @@ const emptyChance = (): ChanceResult => ({
 });
 
 /** Writes groups of working-set account ids into the temp table `table(aid, net)`, net = the group's index. */
-async function writeGroups(store: Store, table: '_m' | '_probe', groups: number[][]): Promise<void> {
+async function writeGroups(store: Store, table: '_m' | '_probe' | '_x', groups: number[][]): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);
   const appender = await store.con.createAppender(table, 'main', 'temp');
   groups.forEach((group, net) => {
@@ -196,3 +248,11 @@ async function writeGroups(store: Store, table: '_m' | '_probe', groups: number[
 
 const writeMembership = (store: Store, groups: number[][]) => writeGroups(store, '_m', groups);
 const writeProbes = (store: Store, groups: number[][]) => writeGroups(store, '_probe', groups);
+
+/** For each network of `networks`, the members of all the others: left out of its outside population. */
+const writeExclusions = (store: Store, networks: number[][]) =>
+  writeGroups(
+    store,
+    '_x',
+    networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members))),
+  );
