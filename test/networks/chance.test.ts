@@ -64,3 +64,49 @@ describe('chance model', () => {
     }
   });
 });
+
+describe('member trimming', () => {
+  it('keeps a member whose meetings with the network are spread over several signals (pooled test)', async () => {
+    // Seven accounts post the same rare tag, link and text every morning; q0 joins them three times, each
+    // time sharing one thing only: the link on day 0, the tag on day 2, the text on day 4. On each signal
+    // alone it met them in one window, under the two the member test asks for; pooled, it met them in three.
+    const core: FixturePost[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (let a = 0; a < 7; a++) {
+        core.push({
+          account: `op${a}`,
+          hour: d * 24 + 9 + a / 60,
+          hashtags: [`smear${d}`],
+          urls: [`https://state-news.example/${d}/story`],
+          text: `the minister lied again on day ${d} and everyone in town knows it`,
+        });
+      }
+    }
+    const quiet: FixturePost[] = [
+      { account: 'q0', hour: 9.2, urls: ['https://state-news.example/0/story'], text: 'have a look at this' },
+      { account: 'q0', hour: 48 + 9.2, hashtags: ['smear2'], text: 'so it goes' },
+      {
+        account: 'q0',
+        hour: 96 + 9.2,
+        text: 'the minister lied again on day 4 and everyone in town knows it',
+      },
+    ];
+    const store = await storeWith([...background(300, 6), ...core, ...quiet]);
+    try {
+      const detection = await detectNetworks(store);
+      const names = new Map(
+        (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
+          r.account,
+          Number(r.aid),
+        ]),
+      );
+      const q0 = names.get('q0') as number;
+      const network = detection.candidates.find((c) => c.beyondChance && c.members.includes(q0));
+      assert.ok(network, 'q0 should be in a reported network');
+      assert.equal(network.members.length, 8);
+      assert.equal(network.memberChance.get(q0)?.signal, 'pooled');
+    } finally {
+      store.close();
+    }
+  });
+});
