@@ -105,7 +105,12 @@ export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOpti
   );
   set(
     'pruneRounds',
-    number('--trim-rounds', 'trimRounds', (n) => n === 0 || n === 1, '0 or 1'),
+    number(
+      '--trim-rounds',
+      'trimRounds',
+      (n) => Number.isInteger(n) && n >= 0 && n <= 10,
+      'an integer from 0 to 10',
+    ),
   );
   set(
     'rarityWindowSeconds',

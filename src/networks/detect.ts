@@ -27,8 +27,11 @@ export const DETECT_DEFAULTS = {
    * coordination shows in repeated events.
    */
   minSpreadSeconds: 4 * 3600,
-  /** Trim members of networks beyond chance (1) or report communities as Louvain found them (0). */
-  pruneRounds: 1,
+  /**
+   * Trimming rounds at most (each leaves the networks that survived the last out of the others' outside
+   * population; rounds stop early once the survivors stay the same); 0 reports communities as found.
+   */
+  pruneRounds: 3,
 };
 export type DetectOptions = SignalOptions &
   CommunityOptions &
@@ -104,17 +107,18 @@ export async function detectNetworks(
   // not to act independently, so its members can no longer stand for what independent accounts do: the
   // next round trims every network beyond chance as found again, leaving the survivors of the others out
   // of its outside population (a campaign that Louvain cut in parts would otherwise explain each part
-  // away). Rounds go on while the survivors change. Only accounts that passed a round vouch this way, so
-  // communities that chance explains cannot lift each other (a protest that Louvain split stays set aside).
+  // away). Rounds go on while the survivors change, up to pruneRounds. Only accounts that passed a round
+  // vouch this way, so communities that chance explains cannot lift each other (a protest that Louvain
+  // split stays set aside).
   const flagged = candidates.filter((c) => c.beyondChance);
   if (parameters.pruneRounds > 0 && flagged.length > 0) {
     const asFound = flagged.map((c) => c.members);
     let established: number[][] = flagged.map(() => []);
-    for (let round = 0; round < MAX_TRIM_ROUNDS; round++) {
+    for (let round = 0; round < parameters.pruneRounds; round++) {
       const outcome = await trimOnce(store, asFound, established, parameters);
       const survivors = outcome.map((o) => (o.chance.binding.length > 0 ? o.kept : []));
       const last =
-        round === MAX_TRIM_ROUNDS - 1 || flagged.length === 1 || sameGroups(survivors, established);
+        round === parameters.pruneRounds - 1 || flagged.length === 1 || sameGroups(survivors, established);
       if (last) {
         flagged.forEach((c, net) => {
           const o = outcome[net] as TrimOutcome;
@@ -145,9 +149,6 @@ export async function detectNetworks(
     seconds,
   };
 }
-
-/** Trimming rounds at most (each adds the survivors of the last to the others' left-out accounts). */
-const MAX_TRIM_ROUNDS = 3;
 
 interface TrimOutcome {
   kept: number[];
