@@ -182,8 +182,24 @@ async function trimOnce(
     const median = z[Math.floor(z.length / 2)] ?? 0;
     const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
     const split = passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts;
-    return { scores, passing, core: new Set(split ? core : passing) };
+    return { scores, passing, split, core: new Set(split ? core : passing) };
   });
+  // A core cut at the median z can take in accounts that passed only on their ties to the looser half
+  // (when users arguing back on a flood, copying each other's counter-slogans, are as many as the flood,
+  // the median falls among them): in a split network, each core member is tested again against the rest
+  // of the core alone, and leaves the core when chance explains that.
+  if (scored.some((x) => x.split)) {
+    await writeMembership(
+      store,
+      scored.map((x) => (x.split ? [...x.core] : [])),
+    );
+    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds);
+    scored.forEach((x, net) => {
+      if (!x.split) return;
+      const scores = again.get(net);
+      x.core = new Set([...x.core].filter((aid) => scores?.get(aid)?.beyondChance === true));
+    });
+  }
   await writeMembership(
     store,
     scored.map((x) => [...x.core]),
