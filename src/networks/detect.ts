@@ -2,7 +2,13 @@
 // the networks beyond chance (members as working-set account ids) together with every candidate's score and
 // the parameters used, so the report can say what was tested and what was set aside.
 
-import { computeSignals, SIGNAL_DEFAULTS, type SignalOptions, type SignalRun } from '../signals/index.js';
+import {
+  computeSignals,
+  SIGNAL_DEFAULTS,
+  type SignalName,
+  type SignalOptions,
+  type SignalRun,
+} from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import {
   CHANCE_DEFAULTS,
@@ -113,9 +119,10 @@ export async function detectNetworks(
   const flagged = candidates.filter((c) => c.beyondChance);
   if (parameters.pruneRounds > 0 && flagged.length > 0) {
     const asFound = flagged.map((c) => c.members);
+    const binding = flagged.map((c) => c.chance.binding);
     let established: number[][] = flagged.map(() => []);
     for (let round = 0; round < parameters.pruneRounds; round++) {
-      const outcome = await trimOnce(store, asFound, established, parameters);
+      const outcome = await trimOnce(store, asFound, binding, established, parameters);
       const survivors = outcome.map((o) => (o.chance.binding.length > 0 ? o.kept : []));
       const last =
         round === parameters.pruneRounds - 1 || flagged.length === 1 || sameGroups(survivors, established);
@@ -164,6 +171,7 @@ interface TrimOutcome {
 async function trimOnce(
   store: Store,
   networks: number[][],
+  foundBinding: SignalName[][],
   established: number[][],
   parameters: DetectOptions,
 ): Promise<TrimOutcome[]> {
@@ -227,11 +235,19 @@ async function trimOnce(
     minRatio: parameters.minRatio,
     minGroups: parameters.minSharedItems,
   });
-  return kept.map((k, net) => ({
-    kept: k,
-    memberChance: scored[net]?.scores ?? new Map(),
-    chance: rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance(),
-  }));
+  // Trimming keeps what made the community stand out; it must not find it something else to stand on. A
+  // trimmed network counts only on signals that were also beyond chance for the community as found:
+  // keeping the members that pass one by one and scoring them again would otherwise let chance
+  // coincidences of a selected few (a handful of protesters with similar everyday texts) bind a network.
+  return kept.map((k, net) => {
+    const chance = rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance();
+    const found = new Set(foundBinding[net] ?? []);
+    return {
+      kept: k,
+      memberChance: scored[net]?.scores ?? new Map(),
+      chance: { ...chance, binding: chance.binding.filter((sig) => found.has(sig)) },
+    };
+  });
 }
 
 const sameGroups = (x: number[][], y: number[][]) =>
