@@ -29,6 +29,23 @@ function logFactorial(n: number): number {
   return sum;
 }
 
+/**
+ * P(Z >= z) for a standard normal, from the complementary error function (the Chebyshev fit of Numerical
+ * Recipes' erfcc, fractional error under 1.2e-7 everywhere).
+ */
+export function normalUpperTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const coefficients = [
+    -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
+    -0.82215223, 0.17087277,
+  ];
+  let poly = 0;
+  for (let i = coefficients.length - 1; i >= 0; i--) poly = poly * t + (coefficients[i] as number);
+  const erfc = t * Math.exp(-x * x + poly);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
 /** The z with the same upper-tail probability under a standard normal (Acklam's inverse, |error| < 1.2e-9). */
 export function zFromUpperTail(p: number): number {
   if (p <= 0) return 40;

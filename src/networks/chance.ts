@@ -12,7 +12,7 @@
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 
 export const CHANCE_DEFAULTS = {
   /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
@@ -87,38 +87,74 @@ function judge(
 }
 
 /** The strongest signal first: beyond chance before not, then by z-score. */
-const stronger = (x: SignalChance, y: SignalChance) =>
-  Number(y.beyondChance) - Number(x.beyondChance) || y.zScore - x.zScore;
+const stronger = (
+  x: Pick<SignalChance, 'beyondChance' | 'zScore'>,
+  y: Pick<SignalChance, 'beyondChance' | 'zScore'>,
+) => Number(y.beyondChance) - Number(x.beyondChance) || y.zScore - x.zScore;
+
+/**
+ * Which touch tables the model reads: the signals' own windows (t // W), or the same windows shifted by
+ * half their length, so that two posts an hour apart that straddle a window edge meet in one of the two.
+ */
+export interface Alignment {
+  at: string;
+  g: string;
+  act: string;
+  /** Seconds added to a time before it is cut into windows. */
+  shift: number;
+}
+export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', shift: 0 };
+
+/** Builds `_at_h`, `_g_h`, `_act_h` from the signals' touches with windows shifted by half (`win` per signal). */
+export async function buildShiftedWindows(
+  store: Store,
+  win: (sig: string) => string,
+  windowSeconds: number,
+): Promise<Alignment> {
+  const b = `(t + ${win('sig')} // 2) // ${win('sig')}`;
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE _at_h AS
+      SELECT sig, item, ${b} AS b, aid, min(t) AS t FROM _touch GROUP BY sig, item, ${b}, aid;
+    CREATE OR REPLACE TEMP TABLE _g_h AS SELECT sig, item, b, count(*)::INTEGER AS n FROM _at_h GROUP BY sig, item, b;
+    CREATE OR REPLACE TEMP TABLE _act_h AS
+      SELECT sig, b, count(DISTINCT aid)::INTEGER AS A, count(*)::BIGINT AS T FROM _at_h GROUP BY sig, b;`);
+  return {
+    at: '_at_h',
+    g: '_g_h',
+    act: '_act_h',
+    shift: Math.floor(Math.max(1, Math.round(windowSeconds)) / 2),
+  };
+}
 
 /**
  * Builds the chance model's tables for the networks of the temp table `_m(aid, net)`: per network, signal
  * and window the outside population's figures, and per touched item the members' expected count (mu) and
  * the sum of their squared probabilities (p2).
  */
-async function buildChanceTables(store: Store): Promise<void> {
+async function buildChanceTables(store: Store, al: Alignment = ALIGNED): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _gstat AS
       SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
         (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
-      FROM _g GROUP BY sig, b;
+      FROM ${al.g} GROUP BY sig, b;
     CREATE OR REPLACE TEMP TABLE _cma AS
-      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _m m USING (aid) GROUP BY ALL;
+      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN _m m USING (aid) GROUP BY ALL;
     -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
     -- touches per item (mx), and per window how many of them were active (xa), their touches (Kx) and what
     -- leaving them out changes in the window's item-count statistics.
     CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
     CREATE OR REPLACE TEMP TABLE _cxt AS
-      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM _at x JOIN _x e USING (aid) GROUP BY ALL;
+      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM ${al.at} x JOIN _x e USING (aid) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _cxw AS
-      WITH xa AS (SELECT e.net, x.sig, x.b, count(DISTINCT x.aid)::DOUBLE AS xa FROM _at x JOIN _x e USING (aid) GROUP BY ALL)
+      WITH xa AS (SELECT e.net, x.sig, x.b, count(DISTINCT x.aid)::DOUBLE AS xa FROM ${al.at} x JOIN _x e USING (aid) GROUP BY ALL)
       SELECT t.net, t.sig, t.b, any_value(xa.xa) AS xa, sum(t.mx) AS Kx,
         sum((g.n - t.mx = 1)::DOUBLE - (g.n = 1)::DOUBLE) AS dN1,
         sum((g.n - t.mx) * (g.n - t.mx) - g.n::DOUBLE * g.n) AS dN2,
         sum(pow(g.n - t.mx, 3) - pow(g.n::DOUBLE, 3)) AS dN3
-      FROM _cxt t JOIN _g g USING (sig, item, b) JOIN xa USING (net, sig, b) GROUP BY ALL;
+      FROM _cxt t JOIN ${al.g} g USING (sig, item, b) JOIN xa USING (net, sig, b) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _cmt AS
       SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n
-      FROM _at x JOIN _m m USING (aid) JOIN _g g USING (sig, item, b)
+      FROM ${al.at} x JOIN _m m USING (aid) JOIN ${al.g} g USING (sig, item, b)
         LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
       GROUP BY ALL;
     -- Per network and window, the outside population: accounts, mean items per account (kbar), and the
@@ -135,7 +171,7 @@ async function buildChanceTables(store: Store): Promise<void> {
       pop AS (
         SELECT mab.*, c.A - coalesce(xw.xa, 0) AS A, c.T - coalesce(xw.Kx, 0) AS T,
           gs.N1 + coalesce(xw.dN1, 0) AS N1, gs.N2 + coalesce(xw.dN2, 0) AS N2, gs.N3 + coalesce(xw.dN3, 0) AS N3
-        FROM mab JOIN _act c USING (sig, b) JOIN _gstat gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
+        FROM mab JOIN ${al.act} c USING (sig, b) JOIN _gstat gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
       )
       SELECT p.net, p.sig, p.b, greatest(p.A - p.ma, 1) AS Aout,
         CASE WHEN p.A > p.ma AND p.T > p.K THEN (p.T - p.K) / (p.A - p.ma) ELSE 1 END AS kbar,
@@ -218,9 +254,12 @@ export async function scoreMembers(
   store: Store,
   level: Level,
   poolSeconds: number,
+  alignments: Alignment[] = [ALIGNED],
 ): Promise<Map<number, Map<number, MemberChance>>> {
-  await buildChanceTables(store);
-  const rows = await store.all<AccountSignalRow>(`
+  const looks: Map<number, Map<number, MemberChance>>[] = [];
+  for (const al of alignments) {
+    await buildChanceTables(store, al);
+    const rows = await store.all<AccountSignalRow>(`
     -- Expectations depend on a member only through its activity k in the window, so they are computed per
     -- activity level (few) and items, not per member and items.
     WITH lvl AS (
@@ -233,7 +272,7 @@ export async function scoreMembers(
     ),
     obs AS (
       SELECT m.net, x.aid, x.sig, sum(c.mm - 1) AS O, count(*) FILTER (WHERE c.mm >= 2) AS G
-      FROM _at x JOIN _m m USING (aid) JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      FROM ${al.at} x JOIN _m m USING (aid) JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
       GROUP BY ALL
     ),
     items AS (
@@ -244,7 +283,10 @@ export async function scoreMembers(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-  return bestPerAccount(rows, level, await pooledMeetings(store, '_m', 2, poolSeconds));
+    const pooled = await pooledMeetings(store, al, '_m', 2, poolSeconds);
+    looks.push(bestPerAccount(rows, level, pooled, alignments.length, al === alignments[0]));
+  }
+  return bestOfLooks(looks);
 }
 
 /**
@@ -254,14 +296,15 @@ export async function scoreMembers(
  */
 async function pooledMeetings(
   store: Store,
+  al: Alignment,
   table: '_m' | '_probe',
   others: 1 | 2,
   poolSeconds: number,
 ): Promise<Map<string, number>> {
   const W = Math.max(1, Math.round(poolSeconds));
   const rows = await store.all<{ net: number; aid: number; G: bigint }>(`
-    SELECT p.net, x.aid, count(DISTINCT x.t // ${W}) AS G
-    FROM _at x JOIN ${table} p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+    SELECT p.net, x.aid, count(DISTINCT (x.t + ${al.shift}) // ${W}) AS G
+    FROM ${al.at} x JOIN ${table} p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
     WHERE c.mm >= ${others} GROUP BY ALL`);
   return new Map(rows.map((r) => [`${r.net}:${r.aid}`, Number(r.G)]));
 }
@@ -275,10 +318,13 @@ export async function scoreProbes(
   store: Store,
   level: Level,
   poolSeconds: number,
+  alignments: Alignment[] = [ALIGNED],
 ): Promise<Map<number, Map<number, MemberChance>>> {
-  await buildChanceTables(store);
-  const rows = await store.all<AccountSignalRow>(`
-    WITH pa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM _at x JOIN _probe p USING (aid) GROUP BY ALL),
+  const looks: Map<number, Map<number, MemberChance>>[] = [];
+  for (const al of alignments) {
+    await buildChanceTables(store, al);
+    const rows = await store.all<AccountSignalRow>(`
+    WITH pa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN _probe p USING (aid) GROUP BY ALL),
     lvl AS (
       SELECT t.net, t.sig, t.b, mk.k, sum(pp * t.mu) AS E,
         sum(pp * ((t.mu - t.p2) + t.mu * t.mu) - pp * pp * t.mu * t.mu) AS V
@@ -289,7 +335,7 @@ export async function scoreProbes(
     ),
     obs AS (
       SELECT p.net, x.aid, x.sig, sum(c.mm) AS O, count(DISTINCT x.item) AS G
-      FROM _at x JOIN _probe p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      FROM ${al.at} x JOIN _probe p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
       GROUP BY ALL
     ),
     items AS (
@@ -300,7 +346,10 @@ export async function scoreProbes(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-  return bestPerAccount(rows, level, await pooledMeetings(store, '_probe', 1, poolSeconds));
+    const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
+    looks.push(bestPerAccount(rows, level, pooled, alignments.length, al === alignments[0]));
+  }
+  return bestOfLooks(looks);
 }
 
 /**
@@ -310,12 +359,16 @@ export async function scoreProbes(
  * signals. That sum bounds the expected number of meeting item-windows, which bounds the expected number
  * of distinct meeting windows, so the pooled test stays conservative however the signals overlap; it lets
  * an account whose eight coordinated posts met the others on a link once, a text once and a tag once
- * count all of them.
+ * count all of them. Single signals are judged in the signals' own windows only (`singles`); the pooled
+ * test is made in each of the `looks` window alignments, its tail multiplied by their number
+ * (Bonferroni), so that taking the better alignment costs its price.
  */
 function bestPerAccount(
   rows: AccountSignalRow[],
   level: Level,
   pooled: Map<string, number>,
+  looks: number,
+  singles: boolean,
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
   const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
@@ -323,25 +376,15 @@ function bestPerAccount(
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const groups = Number(r.G);
-    const c = judge(Number(r.O), Number(r.E), Number(r.V), groups, level);
-    // On few item-windows, score the count of item-windows where the member met others against a Poisson
-    // with the expected co-activity as its mean (an upper bound on the expected number of such meetings).
-    if (groups <= SMALL_COUNT) {
-      c.zScore = smallCountZ(groups, Number(r.E));
-      c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
-    }
+    const c = scoreCount(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level, 1);
+    if (!singles) c.beyondChance = false;
     const key = `${net}:${r.aid}`;
     const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };
     sum.E += Number(r.E);
     sum.V += Number(r.V);
     sums.set(key, sum);
     const previous = members.get(Number(r.aid));
-    const better =
-      !previous ||
-      Number(c.beyondChance) - Number(previous.beyondChance) > 0 ||
-      (c.beyondChance === previous.beyondChance && c.zScore > previous.zScore);
-    if (better) {
+    if (!previous || stronger(c, previous) < 0) {
       members.set(Number(r.aid), {
         zScore: c.zScore,
         ratio: c.ratio,
@@ -355,9 +398,7 @@ function bestPerAccount(
     const best = members?.get(aid);
     if (members === undefined || best === undefined || best.beyondChance) continue;
     const groups = pooled.get(key) ?? 0;
-    const c = judge(groups, E, V, groups, level);
-    if (groups <= SMALL_COUNT) c.zScore = smallCountZ(groups, E);
-    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
+    const c = scoreCount(groups, E, V, groups, level, looks);
     if (c.beyondChance) {
       members.set(aid, { zScore: c.zScore, ratio: c.ratio, signal: 'pooled', beyondChance: true });
     }
@@ -365,6 +406,42 @@ function bestPerAccount(
   return out;
 }
 
-/** z of the exact Poisson upper tail of a small count, capped where the tail underflows. */
-const smallCountZ = (count: number, mean: number) =>
-  round(Math.min(zFromUpperTail(poissonUpperTail(count, mean)), 40));
+/**
+ * One count against its expectation, as in `judge`; on few item-windows the z comes from the exact Poisson
+ * tail of the number of item-windows where the account met others, with the expected co-activity as its
+ * mean (an upper bound on the expected number of such meetings). Tails are multiplied by `looks`.
+ */
+function scoreCount(
+  observed: number,
+  expected: number,
+  variance: number,
+  groups: number,
+  level: Level,
+  looks: number,
+): SignalChance {
+  const c = judge(observed, expected, variance, groups, level);
+  if (groups <= SMALL_COUNT || looks > 1) {
+    const tail = groups <= SMALL_COUNT ? poissonUpperTail(groups, expected) : normalUpperTail(c.zScore);
+    c.zScore = round(Math.min(zFromUpperTail(Math.min(1, looks * tail)), 40));
+  }
+  c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
+  return c;
+}
+
+/** Per network and account, the stronger of its scores over the window alignments. */
+function bestOfLooks(
+  looks: Map<number, Map<number, MemberChance>>[],
+): Map<number, Map<number, MemberChance>> {
+  const out = new Map<number, Map<number, MemberChance>>();
+  for (const look of looks) {
+    for (const [net, members] of look) {
+      const best = out.get(net) ?? new Map<number, MemberChance>();
+      if (best.size === 0) out.set(net, best);
+      for (const [aid, m] of members) {
+        const previous = best.get(aid);
+        if (!previous || stronger(m, previous) < 0) best.set(aid, m);
+      }
+    }
+  }
+  return out;
+}

@@ -8,9 +8,13 @@ import {
   type SignalName,
   type SignalOptions,
   type SignalRun,
+  windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import {
+  ALIGNED,
+  type Alignment,
+  buildShiftedWindows,
   CHANCE_DEFAULTS,
   type ChanceOptions,
   type ChanceResult,
@@ -120,9 +124,16 @@ export async function detectNetworks(
   if (parameters.pruneRounds > 0 && flagged.length > 0) {
     const asFound = flagged.map((c) => c.members);
     const binding = flagged.map((c) => c.chance.binding);
+    // A member's pooled meetings are counted in the signals' windows and in the same windows shifted by
+    // half, so that posts an hour apart that straddle a window edge still meet (hour-scale jitter is how
+    // a careful network hides); the pooled test pays a Bonferroni factor of two for it.
+    const alignments = [
+      ALIGNED,
+      await buildShiftedWindows(store, windowSql(parameters), parameters.windowSeconds),
+    ];
     let established: number[][] = flagged.map(() => []);
     for (let round = 0; round < parameters.pruneRounds; round++) {
-      const outcome = await trimOnce(store, asFound, binding, established, parameters);
+      const outcome = await trimOnce(store, asFound, binding, established, parameters, alignments);
       const survivors = outcome.map((o) => (o.chance.binding.length > 0 ? o.kept : []));
       const last =
         round === parameters.pruneRounds - 1 || flagged.length === 1 || sameGroups(survivors, established);
@@ -174,6 +185,7 @@ async function trimOnce(
   foundBinding: SignalName[][],
   established: number[][],
   parameters: DetectOptions,
+  alignments: Alignment[],
 ): Promise<TrimOutcome[]> {
   const memberLevel = {
     minZScore: parameters.minMemberZScore,
@@ -182,7 +194,7 @@ async function trimOnce(
   };
   await writeMembership(store, networks);
   await writeExclusions(store, established);
-  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds);
+  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments);
   const scored = networks.map((group, net) => {
     const scores = members.get(net) ?? new Map<number, MemberChance>();
     const passing = group.filter((aid) => scores.get(aid)?.beyondChance === true);
@@ -201,7 +213,7 @@ async function trimOnce(
       store,
       scored.map((x) => (x.split ? [...x.core] : [])),
     );
-    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds);
+    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments);
     scored.forEach((x, net) => {
       if (!x.split) return;
       const scores = again.get(net);
@@ -220,6 +232,7 @@ async function trimOnce(
     store,
     { ...memberLevel, minGroups: parameters.minSharedItems },
     parameters.windowSeconds,
+    alignments,
   );
   const kept = networks.map((group, net) => {
     const x = scored[net];

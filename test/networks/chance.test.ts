@@ -65,48 +65,86 @@ describe('chance model', () => {
   });
 });
 
+/** Seven accounts posting the same rare tag, link and text every morning at 9:00 for six days. */
+function morningCore(): FixturePost[] {
+  const core: FixturePost[] = [];
+  for (let d = 0; d < 6; d++) {
+    for (let a = 0; a < 7; a++) {
+      core.push({
+        account: `op${a}`,
+        hour: d * 24 + 9 + a / 60,
+        hashtags: [`smear${d}`],
+        urls: [`https://state-news.example/${d}/story`],
+        text: `the minister lied again on day ${d} and everyone in town knows it`,
+      });
+    }
+  }
+  return core;
+}
+
+/** Detects on the morning core plus `extra`, and returns the reported network holding `account`. */
+async function networkOf(extra: FixturePost[], account: string) {
+  const store = await storeWith([...background(300, 6), ...morningCore(), ...extra]);
+  try {
+    const detection = await detectNetworks(store);
+    const { aid } = await store.one<{ aid: number }>(`SELECT aid FROM _acct WHERE account = $1`, [account]);
+    const network = detection.candidates.find((c) => c.beyondChance && c.members.includes(Number(aid)));
+    return { network, aid: Number(aid) };
+  } finally {
+    store.close();
+  }
+}
+
 describe('member trimming', () => {
   it('keeps a member whose meetings with the network are spread over several signals (pooled test)', async () => {
-    // Seven accounts post the same rare tag, link and text every morning; q0 joins them three times, each
-    // time sharing one thing only: the link on day 0, the tag on day 2, the text on day 4. On each signal
-    // alone it met them in one window, under the two the member test asks for; pooled, it met them in three.
-    const core: FixturePost[] = [];
-    for (let d = 0; d < 6; d++) {
-      for (let a = 0; a < 7; a++) {
-        core.push({
-          account: `op${a}`,
-          hour: d * 24 + 9 + a / 60,
-          hashtags: [`smear${d}`],
-          urls: [`https://state-news.example/${d}/story`],
-          text: `the minister lied again on day ${d} and everyone in town knows it`,
-        });
-      }
-    }
-    const quiet: FixturePost[] = [
-      { account: 'q0', hour: 9.2, urls: ['https://state-news.example/0/story'], text: 'have a look at this' },
-      { account: 'q0', hour: 48 + 9.2, hashtags: ['smear2'], text: 'so it goes' },
-      {
-        account: 'q0',
-        hour: 96 + 9.2,
-        text: 'the minister lied again on day 4 and everyone in town knows it',
-      },
-    ];
-    const store = await storeWith([...background(300, 6), ...core, ...quiet]);
-    try {
-      const detection = await detectNetworks(store);
-      const names = new Map(
-        (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-          r.account,
-          Number(r.aid),
-        ]),
-      );
-      const q0 = names.get('q0') as number;
-      const network = detection.candidates.find((c) => c.beyondChance && c.members.includes(q0));
-      assert.ok(network, 'q0 should be in a reported network');
-      assert.equal(network.members.length, 8);
-      assert.equal(network.memberChance.get(q0)?.signal, 'pooled');
-    } finally {
-      store.close();
-    }
+    // q0 joins the core three times, each time sharing one thing only: the link on day 0, the tag on
+    // day 2, the text on day 4. On each signal alone it met them in one window, under the two the member
+    // test asks for; pooled, it met them in three.
+    const { network, aid } = await networkOf(
+      [
+        {
+          account: 'q0',
+          hour: 9.2,
+          urls: ['https://state-news.example/0/story'],
+          text: 'have a look at this',
+        },
+        { account: 'q0', hour: 48 + 9.2, hashtags: ['smear2'], text: 'so it goes' },
+        {
+          account: 'q0',
+          hour: 96 + 9.2,
+          text: 'the minister lied again on day 4 and everyone in town knows it',
+        },
+      ],
+      'q0',
+    );
+    assert.ok(network, 'q0 should be in a reported network');
+    assert.equal(network.members.length, 8);
+    assert.equal(network.memberChance.get(aid)?.signal, 'pooled');
+  });
+
+  it('counts pooled meetings across a window edge (windows shifted by half)', async () => {
+    // q1 does what q0 does, but an hour and a half after the core: 10:30 falls in the next 2-hour window
+    // (10:00-12:00), so in the signals' own windows it never meets the core; in windows shifted by an hour
+    // (9:00-11:00) it meets it three times.
+    const { network, aid } = await networkOf(
+      [
+        {
+          account: 'q1',
+          hour: 10.5,
+          urls: ['https://state-news.example/0/story'],
+          text: 'have a look at this',
+        },
+        { account: 'q1', hour: 48 + 10.5, hashtags: ['smear2'], text: 'so it goes' },
+        {
+          account: 'q1',
+          hour: 96 + 10.5,
+          text: 'the minister lied again on day 4 and everyone in town knows it',
+        },
+      ],
+      'q1',
+    );
+    assert.ok(network, 'q1 should be in a reported network');
+    assert.equal(network.members.length, 8);
+    assert.equal(network.memberChance.get(aid)?.signal, 'pooled');
   });
 });

@@ -1,0 +1,29 @@
+// The small-count and normal tails against values from standard tables, and the z conversion's round trip.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+
+const close = (actual: number, expected: number, relative: number) =>
+  assert.ok(Math.abs(actual - expected) <= relative * expected, `${actual} vs ${expected}`);
+
+describe('tails', () => {
+  it('normal upper tail matches tabulated values', () => {
+    close(normalUpperTail(0), 0.5, 1e-6);
+    close(normalUpperTail(1.959964), 0.025, 1e-5);
+    close(normalUpperTail(3), 1.349898e-3, 1e-5);
+    close(normalUpperTail(5), 2.866516e-7, 1e-5);
+    close(normalUpperTail(-1), 0.8413447, 1e-6);
+  });
+
+  it('z from a tail inverts the normal tail', () => {
+    for (const z of [-2, 0.5, 2, 4, 6])
+      assert.ok(Math.abs(zFromUpperTail(normalUpperTail(z)) - z) < 1e-4, String(z));
+  });
+
+  it('Poisson upper tail matches direct sums', () => {
+    // P(X >= 3 | mean 0.5) = 1 - e^-0.5 (1 + 0.5 + 0.125)
+    close(poissonUpperTail(3, 0.5), 1 - Math.exp(-0.5) * 1.625, 1e-9);
+    assert.equal(poissonUpperTail(0, 2), 1);
+    assert.equal(poissonUpperTail(2, 0), 0);
+  });
+});
