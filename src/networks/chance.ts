@@ -255,11 +255,41 @@ export async function scoreMembers(
   level: Level,
   poolSeconds: number,
   alignments: Alignment[] = [ALIGNED],
+  /** Networks (indexes of `_m`) given the looks after the first; all when undefined. */
+  secondLook?: number[],
 ): Promise<Map<number, Map<number, MemberChance>>> {
   const looks: Map<number, Map<number, MemberChance>>[] = [];
+  const lookCount = (net: number) =>
+    secondLook === undefined || secondLook.includes(net) ? alignments.length : 1;
   for (const al of alignments) {
-    await buildChanceTables(store, al);
-    const rows = await store.all<AccountSignalRow>(`
+    const restrict = al !== alignments[0] && secondLook !== undefined;
+    if (restrict && secondLook.length === 0) continue;
+    if (restrict) {
+      await store.run(`CREATE OR REPLACE TEMP TABLE _m_all AS SELECT * FROM _m;
+        DELETE FROM _m WHERE net NOT IN (${secondLook.join(', ')})`);
+    }
+    try {
+      await scoreMembersOnce(store, level, poolSeconds, alignments, al, lookCount, looks);
+    } finally {
+      if (restrict)
+        await store.run(`CREATE OR REPLACE TEMP TABLE _m AS SELECT * FROM _m_all; DROP TABLE _m_all`);
+    }
+  }
+  return bestOfLooks(looks);
+}
+
+/** One look of scoreMembers: the members of `_m` scored in the windows of `al`, pushed onto `looks`. */
+async function scoreMembersOnce(
+  store: Store,
+  level: Level,
+  poolSeconds: number,
+  alignments: Alignment[],
+  al: Alignment,
+  lookCount: (net: number) => number,
+  looks: Map<number, Map<number, MemberChance>>[],
+): Promise<void> {
+  await buildChanceTables(store, al);
+  const rows = await store.all<AccountSignalRow>(`
     -- Expectations depend on a member only through its activity k in the window, so they are computed per
     -- activity level (few) and items, not per member and items.
     WITH lvl AS (
@@ -283,10 +313,8 @@ export async function scoreMembers(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-    const pooled = await pooledMeetings(store, al, '_m', 2, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, alignments.length, al === alignments[0]));
-  }
-  return bestOfLooks(looks);
+  const pooled = await pooledMeetings(store, al, '_m', 2, poolSeconds);
+  looks.push(bestPerAccount(rows, level, pooled, lookCount, al === alignments[0]));
 }
 
 /**
@@ -347,7 +375,7 @@ export async function scoreProbes(
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
     const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, alignments.length, al === alignments[0]));
+    looks.push(bestPerAccount(rows, level, pooled, () => alignments.length, al === alignments[0]));
   }
   return bestOfLooks(looks);
 }
@@ -367,7 +395,7 @@ function bestPerAccount(
   rows: AccountSignalRow[],
   level: Level,
   pooled: Map<string, number>,
-  looks: number,
+  looks: (net: number) => number,
   singles: boolean,
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
@@ -398,7 +426,7 @@ function bestPerAccount(
     const best = members?.get(aid);
     if (members === undefined || best === undefined || best.beyondChance) continue;
     const groups = pooled.get(key) ?? 0;
-    const c = scoreCount(groups, E, V, groups, level, looks);
+    const c = scoreCount(groups, E, V, groups, level, looks(net));
     if (c.beyondChance) {
       members.set(aid, { zScore: c.zScore, ratio: c.ratio, signal: 'pooled', beyondChance: true });
     }

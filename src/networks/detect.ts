@@ -194,7 +194,11 @@ async function trimOnce(
   };
   await writeMembership(store, networks);
   await writeExclusions(store, established);
-  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments);
+  // The second look is for small networks, whose sparse members decide recall; in networks of
+  // CORE_SPLIT_MIN_ACCOUNTS or more, the core and probe tests decide, and the look would double the cost
+  // of scoring the largest networks.
+  const small = networks.flatMap((group, net) => (group.length < CORE_SPLIT_MIN_ACCOUNTS ? [net] : []));
+  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments, small);
   const scored = networks.map((group, net) => {
     const scores = members.get(net) ?? new Map<number, MemberChance>();
     const passing = group.filter((aid) => scores.get(aid)?.beyondChance === true);
@@ -213,7 +217,7 @@ async function trimOnce(
       store,
       scored.map((x) => (x.split ? [...x.core] : [])),
     );
-    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments);
+    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds);
     scored.forEach((x, net) => {
       if (!x.split) return;
       const scores = again.get(net);
@@ -232,7 +236,6 @@ async function trimOnce(
     store,
     { ...memberLevel, minGroups: parameters.minSharedItems },
     parameters.windowSeconds,
-    alignments,
   );
   const kept = networks.map((group, net) => {
     const x = scored[net];
