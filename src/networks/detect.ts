@@ -258,10 +258,15 @@ async function trimOnce(
   return kept.map((k, net) => {
     const chance = rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance();
     const found = new Set(foundBinding[net] ?? []);
+    const binding = chance.binding.filter((sig) => found.has(sig));
+    // The headline figures are those of the strongest signal that still binds.
+    const best = binding
+      .map((sig) => chance.perSignal[sig])
+      .sort((x, y) => (y?.zScore ?? 0) - (x?.zScore ?? 0))[0];
     return {
       kept: k,
       memberChance: scored[net]?.scores ?? new Map(),
-      chance: { ...chance, binding: chance.binding.filter((sig) => found.has(sig)) },
+      chance: best ? { ...chance, binding, zScore: best.zScore, ratio: best.ratio } : { ...chance, binding },
     };
   });
 }
