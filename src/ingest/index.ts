@@ -12,7 +12,7 @@ import { stageTelegramExport, stageTelegramMessages } from './telegram.js';
 import { stageTwitterV1 } from './twitter-v1.js';
 import { stageTwitterV2 } from './twitter-v2.js';
 
-export { recordLines } from './_csv.js';
+export { MAX_RECORD_BYTES, recordLines } from './_csv.js';
 export { describeFile, InputError, sha256File } from './_files.js';
 export { type Detection, detectFormat, FORMAT_DESCRIPTIONS, type FormatName } from './detect.js';
 export { type ColumnMapping, MAP_FIELDS, parseMapping } from './generic-csv.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { InputError, parseMapping } from '../../src/ingest/index.js';
+import { InputError, MAX_RECORD_BYTES, parseMapping } from '../../src/ingest/index.js';
 import { type LoadOptions, loadFiles, MAX_TEXT_CHARS } from '../../src/normalize/index.js';
 import {
   accounts,
@@ -120,6 +120,19 @@ describe('IO archive CSV (tweets + users)', () => {
     const account = byId(await accounts(store));
     assert.equal(account('2987014451').followers, 15500);
     assert.equal(account('2987014451').following, 415);
+  });
+
+  it('rejects a record longer than MAX_RECORD_BYTES with its line, and loads the records around it', async () => {
+    const lines = readFileSync(IO_USERS, 'utf8').trimEnd().split('\n');
+    const [header, ...rows] = lines;
+    assert.ok(header && rows.length >= 2);
+    const huge = `"999","huge","huge","","${'x'.repeat(MAX_RECORD_BYTES + 1024)}","","1","1","2020-01-01","fa"`;
+    const users = tempFile('users-huge.csv', [header, rows[0], huge, ...rows.slice(1), ''].join('\n'));
+    const { report } = await load([users]);
+    const f = fileReport(report);
+    assert.equal(f.rowsLoaded, rows.length);
+    assert.deepEqual(reasons(f), [['record too long', 1]]);
+    assert.equal(rejected(f, 'record too long').examples[0]?.line, 3);
   });
 
   it('rejects repeated and id-less accounts in a users file, with their lines', async () => {
