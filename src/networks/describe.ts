@@ -17,6 +17,7 @@ import {
   topTextsSql,
   topValuesSql,
 } from './_describe.sql.js';
+import type { SignalChance } from './chance.js';
 import type { Detection } from './detect.js';
 import {
   type AccountIndicators,
@@ -104,15 +105,10 @@ export interface EdgeEvidence {
   pairs: Array<{ signal: SignalName; a: EvidencePost; b: EvidencePost }>;
 }
 
-export interface NetworkSignal {
+/** A signal of a reported network: its edge weight and count, and its figures against chance. */
+export interface NetworkSignal extends SignalChance {
   weight: number;
   edges: number;
-  observed: number;
-  expected: number;
-  zScore: number;
-  ratio: number;
-  groups: number;
-  beyondChance: boolean;
 }
 
 export interface NetworkDescription {

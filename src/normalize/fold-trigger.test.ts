@@ -2,6 +2,7 @@
 // folds the same whether or not it goes through NFKC, so ls_fold may skip the JS call for it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { seededRandom } from '../networks/_rng.js';
 import { Store } from '../store/index.js';
 import {
   ARABIC_MARKS,
@@ -25,18 +26,6 @@ const foldTrigger = jsRegExp(FOLD_TRIGGER_CLASS, '');
 const viaNfkc = (s: string) => nfkcMap(s).replace(removed, '');
 const viaMap = (s: string) => mapLettersAndDigits(s).replace(removed, '');
 
-/** Mulberry32: a small seeded PRNG, so the property check draws the same strings on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('FOLD_INERT_RANGES (oracle: the running Node)', () => {
   const inert = FOLD_INERT_RANGES.flatMap(([lo, hi]) =>
     Array.from({ length: hi - lo + 1 }, (_, i) => lo + i),
@@ -51,7 +40,7 @@ describe('FOLD_INERT_RANGES (oracle: the running Node)', () => {
   });
 
   it('folds texts of inert and non-trigger code points the same with or without NFKC (4,000 seeded strings)', () => {
-    const rng = mulberry32(20221008);
+    const rng = seededRandom(20221008);
     // Arabic letters and digits (which compose with marks), Latin with precomposed letters, emoji, and
     // any BMP code point that is not a trigger.
     const pools: [number, number][] = [

@@ -47,3 +47,31 @@ export async function watchedPage(browser: Browser, width: number, log: PageLog)
   });
   return page;
 }
+
+/**
+ * The graph as the page prints it (the image swapped in on beforeprint): its distinct colours and the
+ * pixels that differ from the background, so a test can tell a drawn graph from a blank one.
+ */
+export async function printedGraphColours(page: Page): Promise<{ distinct: number; inked: number }> {
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const colours = await page.evaluate(async () => {
+    const img = document.querySelector('img.graph-print') as HTMLImageElement;
+    if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    let inked = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const rgb = ((px[i] as number) << 16) | ((px[i + 1] as number) << 8) | (px[i + 2] as number);
+      seen.add(rgb);
+      if (rgb !== 0xfcfcfd) inked++;
+    }
+    return { distinct: seen.size, inked };
+  });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  return colours;
+}

@@ -17,7 +17,7 @@ import { loadFiles } from '../../src/normalize/index.js';
 import { parseCsv } from '../../src/report/html/_run-files.js';
 import { writeReport, writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
-import { chromiumMissing, launchChromium, watchedPage } from './_chromium.js';
+import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -134,26 +134,7 @@ describe('report.html in Chromium', { skip }, () => {
   });
 
   it('draws the graph: the canvases hold non-blank pixels', async () => {
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const colours = await page.evaluate(async () => {
-      const img = document.querySelector('img.graph-print') as HTMLImageElement;
-      if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
-      const c = document.createElement('canvas');
-      c.width = img.naturalWidth;
-      c.height = img.naturalHeight;
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      let inked = 0;
-      for (let i = 0; i < px.length; i += 4) {
-        const rgb = ((px[i] as number) << 16) | ((px[i + 1] as number) << 8) | (px[i + 2] as number);
-        seen.add(rgb);
-        if (rgb !== 0xfcfcfd) inked++;
-      }
-      return { distinct: seen.size, inked, total: px.length / 4 };
-    });
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    const colours = await printedGraphColours(page);
     assert.ok(colours.distinct > 5, `graph has ${colours.distinct} colours`);
     assert.ok(colours.inked > 500, `graph has ${colours.inked} drawn pixels`);
   });

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Store } from '../../src/store/index.js';
 import { type RunningServer, startServer } from '../../src/web/index.js';
 import { makeRunFolder } from '../web/_fixture.js';
-import { chromiumMissing, launchChromium, watchedPage } from './_chromium.js';
+import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -83,26 +83,7 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.equal(new URL(page.url()).pathname, `/network/${first}`);
     await page.waitForSelector('.graph canvas');
     await page.waitForTimeout(500);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const colours = await page.evaluate(async () => {
-      const img = document.querySelector('img.graph-print') as HTMLImageElement;
-      if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
-      const c = document.createElement('canvas');
-      c.width = img.naturalWidth;
-      c.height = img.naturalHeight;
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      let inked = 0;
-      for (let i = 0; i < px.length; i += 4) {
-        const rgb = ((px[i] as number) << 16) | ((px[i + 1] as number) << 8) | (px[i + 2] as number);
-        seen.add(rgb);
-        if (rgb !== 0xfcfcfd) inked++;
-      }
-      return { distinct: seen.size, inked };
-    });
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    const colours = await printedGraphColours(page);
     assert.ok(colours.distinct > 5, `graph has ${colours.distinct} colours`);
     assert.ok(colours.inked > 500, `graph has ${colours.inked} drawn pixels`);
     assert.ok((await page.$$('.plot svg')).length >= 2, 'the timeline is drawn');

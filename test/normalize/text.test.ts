@@ -2,6 +2,7 @@
 // Arabic spellings campaigns mix, plus an oracle test of the NFKC trigger ranges against the running Node.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { seededRandom } from '../../src/networks/_rng.js';
 import { NFKC_TRIGGER_RANGES } from '../../src/normalize/_nfkc-ranges.js';
 import { installNormalizers } from '../../src/normalize/index.js';
 import { Store } from '../../src/store/index.js';
@@ -320,18 +321,6 @@ function triggerTable(): Uint8Array {
   return table;
 }
 
-/** Mulberry32: a small seeded PRNG, so the property check draws the same strings on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const isSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff;
 
 describe('NFKC trigger ranges (oracle: the running Node)', () => {
@@ -349,7 +338,7 @@ describe('NFKC trigger ranges (oracle: the running Node)', () => {
   });
 
   it('leave strings made only of code points outside them unchanged by NFKC (2,000 seeded strings)', () => {
-    const rng = mulberry32(20220916);
+    const rng = seededRandom(20220916);
     const draw = (): number => {
       for (;;) {
         // Mostly the BMP (where scripts and their compositions live), sometimes any plane.

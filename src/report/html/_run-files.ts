@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NetworkDescription } from '../../networks/index.js';
+import type { FileReport } from '../../normalize/index.js';
 import type { RunData } from '../networks-json.js';
 
 export interface RunNetworksJson {
@@ -15,18 +16,11 @@ export interface RunNetworksJson {
   networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
 }
 
-/** One input file as manifest.json lists it. */
-export interface RunInput {
-  path: string;
-  sha256: string;
-  bytes: number;
-  format: string;
-  platform: string;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  rejections: Record<string, number>;
-}
+/** One input file as manifest.json lists it: its ingest report, with rejections counted by reason. */
+export type RunInput = Pick<
+  FileReport,
+  'sha256' | 'bytes' | 'format' | 'platform' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected'
+> & { path: string; rejections: Record<string, number> };
 
 export interface RunManifest {
   created?: string;
