@@ -131,14 +131,14 @@ export async function buildShiftedWindows(
  * and window the outside population's figures, and per touched item the members' expected count (mu) and
  * the sum of their squared probabilities (p2).
  */
-async function buildChanceTables(store: Store, al: Alignment = ALIGNED): Promise<void> {
+async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members = '_m'): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _gstat AS
       SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
         (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
       FROM ${al.g} GROUP BY sig, b;
     CREATE OR REPLACE TEMP TABLE _cma AS
-      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN _m m USING (aid) GROUP BY ALL;
+      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN ${members} m USING (aid) GROUP BY ALL;
     -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
     -- touches per item (mx), and per window how many of them were active (xa), their touches (Kx) and what
     -- leaving them out changes in the window's item-count statistics.
@@ -154,7 +154,7 @@ async function buildChanceTables(store: Store, al: Alignment = ALIGNED): Promise
       FROM _cxt t JOIN ${al.g} g USING (sig, item, b) JOIN xa USING (net, sig, b) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _cmt AS
       SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n
-      FROM ${al.at} x JOIN _m m USING (aid) JOIN ${al.g} g USING (sig, item, b)
+      FROM ${al.at} x JOIN ${members} m USING (aid) JOIN ${al.g} g USING (sig, item, b)
         LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
       GROUP BY ALL;
     -- Per network and window, the outside population: accounts, mean items per account (kbar), and the
@@ -259,36 +259,35 @@ export async function scoreMembers(
   secondLook?: number[],
 ): Promise<Map<number, Map<number, MemberChance>>> {
   const looks: Map<number, Map<number, MemberChance>>[] = [];
-  const lookCount = (net: number) =>
-    secondLook === undefined || secondLook.includes(net) ? alignments.length : 1;
+  // A network scored in every alignment pays a Bonferroni factor of their number on its pooled test.
+  const lookCount = (al: Alignment) => (net: number) =>
+    al !== alignments[0] || secondLook === undefined || secondLook.includes(net) ? alignments.length : 1;
   for (const al of alignments) {
-    const restrict = al !== alignments[0] && secondLook !== undefined;
-    if (restrict && secondLook.length === 0) continue;
-    if (restrict) {
-      await store.run(`CREATE OR REPLACE TEMP TABLE _m_all AS SELECT * FROM _m;
-        DELETE FROM _m WHERE net NOT IN (${secondLook.join(', ')})`);
+    // The looks after the first read only the networks given them, through a view of `_m`.
+    let members = '_m';
+    if (al !== alignments[0] && secondLook !== undefined) {
+      if (secondLook.length === 0) continue;
+      members = '_m_look';
+      await store.run(
+        `CREATE OR REPLACE TEMP VIEW _m_look AS SELECT * FROM _m WHERE net IN (${secondLook.join(', ')})`,
+      );
     }
-    try {
-      await scoreMembersOnce(store, level, poolSeconds, alignments, al, lookCount, looks);
-    } finally {
-      if (restrict)
-        await store.run(`CREATE OR REPLACE TEMP TABLE _m AS SELECT * FROM _m_all; DROP TABLE _m_all`);
-    }
+    await scoreMembersOnce(store, level, poolSeconds, al, members, lookCount(al), looks);
   }
   return bestOfLooks(looks);
 }
 
-/** One look of scoreMembers: the members of `_m` scored in the windows of `al`, pushed onto `looks`. */
+/** One look of scoreMembers: the networks of `members` scored in the windows of `al`, pushed onto `out`. */
 async function scoreMembersOnce(
   store: Store,
   level: Level,
   poolSeconds: number,
-  alignments: Alignment[],
   al: Alignment,
-  lookCount: (net: number) => number,
-  looks: Map<number, Map<number, MemberChance>>[],
+  members: string,
+  looks: (net: number) => number,
+  out: Map<number, Map<number, MemberChance>>[],
 ): Promise<void> {
-  await buildChanceTables(store, al);
+  await buildChanceTables(store, al, members);
   const rows = await store.all<AccountSignalRow>(`
     -- Expectations depend on a member only through its activity k in the window, so they are computed per
     -- activity level (few) and items, not per member and items.
@@ -302,7 +301,7 @@ async function scoreMembersOnce(
     ),
     obs AS (
       SELECT m.net, x.aid, x.sig, sum(c.mm - 1) AS O, count(*) FILTER (WHERE c.mm >= 2) AS G
-      FROM ${al.at} x JOIN _m m USING (aid) JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      FROM ${al.at} x JOIN ${members} m USING (aid) JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
       GROUP BY ALL
     ),
     items AS (
@@ -313,8 +312,8 @@ async function scoreMembersOnce(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-  const pooled = await pooledMeetings(store, al, '_m', 2, poolSeconds);
-  looks.push(bestPerAccount(rows, level, pooled, lookCount, al === alignments[0]));
+  const pooled = await pooledMeetings(store, al, members, 2, poolSeconds);
+  out.push(bestPerAccount(rows, level, pooled, looks, al === ALIGNED));
 }
 
 /**
@@ -325,7 +324,7 @@ async function scoreMembersOnce(
 async function pooledMeetings(
   store: Store,
   al: Alignment,
-  table: '_m' | '_probe',
+  table: string,
   others: 1 | 2,
   poolSeconds: number,
 ): Promise<Map<string, number>> {
