@@ -1,5 +1,5 @@
-// Detection on the public real data in ../shared/data/real: the IRA "Fearmonger" #KochFarms flood, the
-// organic Persian "Baraye" tweets, the CooRTweet Russian retweets and the Telegram channel families.
+// Detection on the public real data in ../shared/data/real: the IRA "Fearmonger" #KochFarms flood and the
+// IRA's election-week tweets, the organic Persian "Baraye" tweets, the CooRTweet Russian retweets and the Telegram channel families.
 // Prints what lockstep reports for each; it never fails on the figures. Skips folders that are absent.
 // Usage: node --import tsx bench/real.ts [--only NAME]
 import { existsSync, readdirSync } from 'node:fs';
@@ -36,6 +36,29 @@ const cases: Case[] = [
       );
       const best = networks.map((n) => n.filter((a) => tagged.has(a)).length);
       return `#kochfarms accounts ${tagged.size}; per network ${best.join(', ') || 'none'}`;
+    },
+  },
+  {
+    // Every account here is the IRA's, of several operations; Linvill & Warren coded each account's role
+    // (RightTroll, HashtagGamer, NonEnglish...) from its content, independently of any timing. A network
+    // that mixes roles would be a sign of accounts joined by chance; the count per role says.
+    name: 'ira-538-by-author (election week)',
+    files: () => ['ira-538-by-author/ira_tweets_2016-10-31_to_2016-11-09.csv'],
+    check: async (store, networks) => {
+      const authors = join(REAL, 'ira-538-by-author/authors.csv').replaceAll("'", "''");
+      const role = new Map(
+        (
+          await store.all<{ account: string; role: string }>(
+            `SELECT lower(author) AS account, account_category AS role FROM read_csv('${authors}', all_varchar = true)`,
+          )
+        ).map((r) => [r.account, r.role]),
+      );
+      const roles = networks.map((n) => {
+        const count = new Map<string, number>();
+        for (const a of n) count.set(role.get(a) ?? '?', (count.get(role.get(a) ?? '?') ?? 0) + 1);
+        return [...count].map(([r, k]) => `${k} ${r}`).join(' + ');
+      });
+      return `roles per network: ${roles.join('; ') || 'none'}`;
     },
   },
   {

@@ -57,6 +57,15 @@ export interface MemberChance {
   beyondChance: boolean;
 }
 
+/**
+ * The signals' own windows judge every account as they would alone. A look in other windows is a second
+ * chance, so its tests must clear the level with their tails multiplied by the number of looks: with
+ * two looks, a member test (a screen before the core, probe and network tests) errs at most 1.5 times
+ * as often.
+ */
+const lookTailFactor = (al: Alignment, alignments: Alignment[]) =>
+  al === alignments[0] ? 1 : alignments.length;
+
 /** Up to this many item-windows a member's score is an exact Poisson tail rather than a normal z. */
 const SMALL_COUNT = 30;
 
@@ -259,9 +268,6 @@ export async function scoreMembers(
   secondLook?: number[],
 ): Promise<Map<number, Map<number, MemberChance>>> {
   const looks: Map<number, Map<number, MemberChance>>[] = [];
-  // A network scored in every alignment pays a Bonferroni factor of their number on its pooled test.
-  const lookCount = (al: Alignment) => (net: number) =>
-    al !== alignments[0] || secondLook === undefined || secondLook.includes(net) ? alignments.length : 1;
   for (const al of alignments) {
     // The looks after the first read only the networks given them, through a view of `_m`.
     let members = '_m';
@@ -272,7 +278,7 @@ export async function scoreMembers(
         `CREATE OR REPLACE TEMP VIEW _m_look AS SELECT * FROM _m WHERE net IN (${secondLook.join(', ')})`,
       );
     }
-    await scoreMembersOnce(store, level, poolSeconds, al, members, lookCount(al), looks);
+    await scoreMembersOnce(store, level, poolSeconds, al, members, lookTailFactor(al, alignments), looks);
   }
   return bestOfLooks(looks);
 }
@@ -284,7 +290,7 @@ async function scoreMembersOnce(
   poolSeconds: number,
   al: Alignment,
   members: string,
-  looks: (net: number) => number,
+  tailFactor: number,
   out: Map<number, Map<number, MemberChance>>[],
 ): Promise<void> {
   await buildChanceTables(store, al, members);
@@ -313,7 +319,7 @@ async function scoreMembersOnce(
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
   const pooled = await pooledMeetings(store, al, members, 2, poolSeconds);
-  out.push(bestPerAccount(rows, level, pooled, looks, al === ALIGNED));
+  out.push(bestPerAccount(rows, level, pooled, tailFactor));
 }
 
 /**
@@ -374,7 +380,7 @@ export async function scoreProbes(
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
     const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, () => alignments.length, al === alignments[0]));
+    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments)));
   }
   return bestOfLooks(looks);
 }
@@ -386,16 +392,14 @@ export async function scoreProbes(
  * signals. That sum bounds the expected number of meeting item-windows, which bounds the expected number
  * of distinct meeting windows, so the pooled test stays conservative however the signals overlap; it lets
  * an account whose eight coordinated posts met the others on a link once, a text once and a tag once
- * count all of them. Single signals are judged in the signals' own windows only (`singles`); the pooled
- * test is made in each of the `looks` window alignments, its tail multiplied by their number
- * (Bonferroni), so that taking the better alignment costs its price.
+ * count all of them. Every test, single or pooled, is made in each window alignment the network is given,
+ * its tail multiplied by that look's `tailFactor` (see `lookTailFactor`).
  */
 function bestPerAccount(
   rows: AccountSignalRow[],
   level: Level,
   pooled: Map<string, number>,
-  looks: (net: number) => number,
-  singles: boolean,
+  tailFactor: number,
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
   const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
@@ -403,8 +407,7 @@ function bestPerAccount(
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const c = scoreCount(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level, 1);
-    if (!singles) c.beyondChance = false;
+    const c = scoreCount(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level, tailFactor);
     const key = `${net}:${r.aid}`;
     const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };
     sum.E += Number(r.E);
@@ -425,7 +428,7 @@ function bestPerAccount(
     const best = members?.get(aid);
     if (members === undefined || best === undefined || best.beyondChance) continue;
     const groups = pooled.get(key) ?? 0;
-    const c = scoreCount(groups, E, V, groups, level, looks(net));
+    const c = scoreCount(groups, E, V, groups, level, tailFactor);
     if (c.beyondChance) {
       members.set(aid, { zScore: c.zScore, ratio: c.ratio, signal: 'pooled', beyondChance: true });
     }
@@ -436,7 +439,7 @@ function bestPerAccount(
 /**
  * One count against its expectation, as in `judge`; on few item-windows the z comes from the exact Poisson
  * tail of the number of item-windows where the account met others, with the expected co-activity as its
- * mean (an upper bound on the expected number of such meetings). Tails are multiplied by `looks`.
+ * mean (an upper bound on the expected number of such meetings). Tails are multiplied by `tailFactor`.
  */
 function scoreCount(
   observed: number,
@@ -444,12 +447,12 @@ function scoreCount(
   variance: number,
   groups: number,
   level: Level,
-  looks: number,
+  tailFactor: number,
 ): SignalChance {
   const c = judge(observed, expected, variance, groups, level);
-  if (groups <= SMALL_COUNT || looks > 1) {
+  if (groups <= SMALL_COUNT || tailFactor > 1) {
     const tail = groups <= SMALL_COUNT ? poissonUpperTail(groups, expected) : normalUpperTail(c.zScore);
-    c.zScore = round(Math.min(zFromUpperTail(Math.min(1, looks * tail)), 40));
+    c.zScore = round(Math.min(zFromUpperTail(Math.min(1, tailFactor * tail)), 40));
   }
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
   return c;

@@ -124,9 +124,9 @@ export async function detectNetworks(
   if (parameters.pruneRounds > 0 && flagged.length > 0) {
     const asFound = flagged.map((c) => c.members);
     const binding = flagged.map((c) => c.chance.binding);
-    // A member's pooled meetings are counted in the signals' windows and in the same windows shifted by
+    // Members of small networks are tested in the signals' windows and in the same windows shifted by
     // half, so that posts an hour apart that straddle a window edge still meet (hour-scale jitter is how
-    // a careful network hides); the pooled test pays a Bonferroni factor of two for it.
+    // a careful network hides); a test in the shifted windows pays a Bonferroni factor of two.
     const alignments = [
       ALIGNED,
       await buildShiftedWindows(store, windowSql(parameters), parameters.windowSeconds),

@@ -147,4 +147,30 @@ describe('member trimming', () => {
     assert.equal(network.members.length, 8);
     assert.equal(network.memberChance.get(aid)?.signal, 'pooled');
   });
+
+  it('judges single signals across a window edge too (windows shifted by half)', async () => {
+    // q2 shares the core's story link an hour and a half after it on days 0, 2 and 4. The outlet is
+    // popular (forty other accounts link to its other stories in those mornings), so the domain alone
+    // makes q2's pooled expectation too large for three meetings to stand out; the link itself, which
+    // nobody outside the core shared, carries it, but only in windows shifted by an hour.
+    const outlet: FixturePost[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (let a = 0; a < 40; a++) {
+        outlet.push({
+          account: `bg${a}`,
+          hour: d * 24 + 8 + (a % 20) / 5,
+          urls: [`https://state-news.example/${d}/other-${a}`],
+        });
+      }
+    }
+    const q2 = [0, 2, 4].map((d) => ({
+      account: 'q2',
+      hour: d * 24 + 10.5,
+      urls: [`https://state-news.example/${d}/story`],
+    }));
+    const { network, aid } = await networkOf([...outlet, ...q2], 'q2');
+    assert.ok(network, 'q2 should be in a reported network');
+    assert.equal(network.members.length, 8);
+    assert.equal(network.memberChance.get(aid)?.signal, 'colink');
+  });
 });
