@@ -1,5 +1,6 @@
 // Detection on the public real data in ../shared/data/real: the IRA "Fearmonger" #KochFarms flood and the
-// IRA's election-week tweets, the organic Persian "Baraye" tweets, the CooRTweet Russian retweets and the Telegram channel families.
+// IRA's election-week tweets, the organic Persian "Baraye" tweets, the CooRTweet Russian retweets and
+// German election link sharing, and the Telegram channel families.
 // Prints what lockstep reports for each; it never fails on the figures. Skips folders that are absent.
 // Usage: node --import tsx bench/real.ts [--only NAME]
 import { existsSync, readdirSync } from 'node:fs';
@@ -71,6 +72,18 @@ const cases: Case[] = [
     files: () => ['coortweet-russian-coord/russian_coord_tweets.csv'],
     check: async (_store, networks) =>
       `networks ${networks.length}, sizes ${networks.map((n) => n.length).join(', ')}`,
+  },
+  {
+    // Facebook and Twitter accounts sharing links, tags and images before the 2021 German election; the
+    // report this sample comes from describes coordinated link-sharing networks (no per-account labels).
+    name: 'coortweet-german-elections-2021',
+    files: () => ['coortweet-german-elections-2021/german_elections_2021-08-15_to_2021-09-05.csv'],
+    check: async (_store, networks) => {
+      const fb = networks.reduce((n, g) => n + g.filter((a) => a.startsWith('fb_')).length, 0);
+      const accounts = networks.reduce((n, g) => n + g.length, 0);
+      const sizes = networks.map((g) => g.length).sort((x, y) => y - x);
+      return `networks ${networks.length}, ${accounts} accounts (${fb} Facebook), largest ${sizes.slice(0, 8).join(', ')}`;
+    },
   },
   {
     name: 'telegram-ru-news',
