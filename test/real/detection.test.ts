@@ -1,6 +1,7 @@
 // Detection on the public real data, at default settings: the organic Persian Baraye tweets give no
-// network; the IRA Fearmonger flood, the CooRTweet Russian retweets and the same-owner Telegram channel
-// families do, and the syndication control (RIA Novosti) stays out. Skipped when ../shared is absent.
+// network; the IRA Fearmonger flood, the IRA's election-week operations (one role per network), the
+// CooRTweet Russian retweets and the same-owner Telegram channel families do, and the syndication control
+// (RIA Novosti) stays out. Skipped when ../shared is absent.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,6 +40,29 @@ describe('detection on real data', { skip }, () => {
     const { networks, store } = await networksOf(['mahsaamini-baraye/baraye_tweets.json']);
     store.close();
     assert.deepEqual(networks, []);
+  });
+
+  it('ira-538 election week: networks of dozens, each made of one of the roles Linvill & Warren coded', async () => {
+    const { networks, store } = await networksOf([
+      'ira-538-by-author/ira_tweets_2016-10-31_to_2016-11-09.csv',
+    ]);
+    const authors = join(REAL, 'ira-538-by-author/authors.csv').replaceAll("'", "''");
+    const role = new Map(
+      (
+        await store.all<{ account: string; role: string }>(
+          `SELECT lower(author) AS account, account_category AS role FROM read_csv('${authors}', all_varchar = true)`,
+        )
+      ).map((r) => [r.account, r.role]),
+    );
+    store.close();
+    // The roles were coded from each account's content, independently of timing: a network that mixed
+    // them would be accounts joined by chance.
+    const large = networks.filter((n) => n.length >= 20);
+    assert.ok(large.length >= 3, `networks of 20 or more: ${large.map((n) => n.length).join(', ')}`);
+    for (const n of networks) {
+      const roles = new Set(n.map((a) => role.get(a)));
+      assert.equal(roles.size, 1, `a network of ${n.length} mixes roles: ${[...roles].join(', ')}`);
+    }
   });
 
   it('ira-538 Fearmonger: a network of #KochFarms posters', async () => {
