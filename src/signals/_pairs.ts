@@ -83,21 +83,29 @@ export async function buildPairs(
     (name, s) =>
       `coalesce(sum(w) FILTER (WHERE sig = ${s}), 0) AS w_${name}, (count(*) FILTER (WHERE sig = ${s}))::INTEGER AS n_${name}`,
   ).join(', ');
-  // One row per pair and item (an item shared in several windows counts once, at its highest weight, with
-  // the post pair of that window as its evidence), then one row per pair that rests on enough items.
+  // One row per pair and item (an item shared in several windows counts once, at its highest weight), then
+  // the pairs that rest on enough items, and for those only, the post pair of the window where each item
+  // weighed most as its evidence (choosing it is the costly part, and most pairs are not kept).
   await store.run(`
-    CREATE OR REPLACE TEMP TABLE _pi AS
-      SELECT sig, a, c, item, max(w) AS w, arg_max(pa, (w, -b, -pa, -pc)) AS pa, arg_max(pc, (w, -b, -pa, -pc)) AS pc, count(*)::INTEGER AS times,
+    CREATE OR REPLACE TEMP TABLE _pq AS
+      SELECT sig, a, c, item, max(w) AS w, count(*)::INTEGER AS times,
         min(b) * ${win('sig')} AS s0, (max(b) + 1) * ${win('sig')} AS s1
       FROM _pair GROUP BY sig, a, c, item;
     CREATE OR REPLACE TEMP TABLE _keep AS
-      SELECT a, c FROM _pi GROUP BY a, c
+      SELECT a, c FROM _pq GROUP BY a, c
       HAVING count(*) >= ${minSharedItems} AND max(s1) - min(s0) > ${minSpreadSeconds};
+    CREATE OR REPLACE TEMP TABLE _pi AS
+      WITH ev AS (
+        SELECT sig, a, c, item, arg_max(pa, (w, -b, -pa, -pc)) AS pa, arg_max(pc, (w, -b, -pa, -pc)) AS pc
+        FROM _pair SEMI JOIN _keep USING (a, c) GROUP BY sig, a, c, item
+      )
+      SELECT q.sig, q.a, q.c, q.item, q.w, ev.pa, ev.pc, q.times, q.s0, q.s1
+      FROM _pq q SEMI JOIN _keep USING (a, c) JOIN ev USING (sig, a, c, item);
     CREATE OR REPLACE TEMP TABLE _edge AS
       SELECT a, c, count(*)::INTEGER AS items, sum(times)::INTEGER AS cooccurrences,
         ${SIGNALS.map((_, s) => `coalesce(${weightOf(s)} * sum(w) FILTER (WHERE sig = ${s}), 0)`).join(' + ')} AS weight,
         ${perSig}
-      FROM _pi SEMI JOIN _keep USING (a, c) GROUP BY a, c;
+      FROM _pi GROUP BY a, c;
   `);
   const perSignal = await store.all<{
     sig: number;
@@ -110,9 +118,10 @@ export async function buildPairs(
     SELECT s.sig, s.touches, s.items, s.cappedGroups, s.largest, coalesce(p.pairs, 0) AS pairs
     FROM (SELECT sig, sum(n) AS touches, count(DISTINCT item) AS items, count(*) FILTER (WHERE n > ${cap}) AS cappedGroups,
             max(n) AS largest FROM _g GROUP BY sig) s
-    LEFT JOIN (SELECT sig, count(*) AS pairs FROM (SELECT DISTINCT sig, a, c FROM _pi) GROUP BY sig) p USING (sig)
+    LEFT JOIN (SELECT sig, count(*) AS pairs FROM (SELECT DISTINCT sig, a, c FROM _pq) GROUP BY sig) p USING (sig)
     ORDER BY s.sig`);
   const edges = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM _edge`);
+  await store.run(`DROP TABLE _pair; DROP TABLE _pq; DROP TABLE _keep`);
   return {
     perSignal: perSignal.map((r) => ({
       sig: Number(r.sig),

@@ -1,6 +1,7 @@
 // Public face of the coordination signals: fill the touch table with every enabled signal, then turn the
 // touches into weighted account pairs with their evidence (_pairs.ts). Tables left for later stages:
-// _acct, _p (working set), _at/_g/_act (touches by window), _pi (pair-item rows), _edge (kept pairs).
+// _acct, _p (working set), _at/_g/_act (touches by window), _pi (pair-item rows of the kept pairs,
+// with their evidence), _edge (kept pairs).
 import type { Store } from '../store/index.js';
 import {
   createTouchTable,
