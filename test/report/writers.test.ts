@@ -8,9 +8,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { seededRandom } from '../../src/networks/_rng.js';
 import { CSV_DEFAULTS, type CsvCell, toCsv, writeCsv } from '../../src/report/csv.js';
 import { type ExportGraph, GRAPH_EXPORT_DEFAULTS, toGexf, writeGexf } from '../../src/report/gexf.js';
 import { toGraphml, writeGraphml } from '../../src/report/graphml.js';
+import { parseCsv as readCsv } from '../../src/report/html/index.js';
 
 const PERSIAN = 'سلام دنیا، #ایران_آزاد';
 const LONE_SURROGATE = '\ud800';
@@ -69,6 +71,19 @@ test('CSV cells with commas, quotes, newlines and Persian text round-trip', () =
   assert.ok(!csv.startsWith('\ufeff'), 'no BOM');
   assert.deepEqual(parseCsv(csv), [['text', 'n'], ...cells.map((c, i) => [c, String(i)])]);
   assert.equal(Buffer.from(csv, 'utf8').toString('utf8'), csv);
+});
+
+test("the report's CSV reader reads back what the writer wrote, hostile cells included", () => {
+  // readRunFiles and lockstep serve read edges.csv with this reader; it must agree with the strict one.
+  const rnd = seededRandom(11);
+  const pieces = ['a', ',', '"', '\n', '\r', '\r\n', PERSIAN, '=1', ' ', '""', LONE_SURROGATE];
+  const rows: CsvCell[][] = Array.from({ length: 400 }, () =>
+    Array.from({ length: 3 }, () =>
+      Array.from({ length: Math.floor(rnd() * 6) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''),
+    ),
+  );
+  const csv = toCsv(['x', 'y', 'z'], rows);
+  assert.deepEqual(readCsv(csv), parseCsv(csv));
 });
 
 test('CSV defuses formulas in string cells only', () => {
