@@ -67,7 +67,7 @@ const lookTailFactor = (al: Alignment, alignments: Alignment[]) =>
   al === alignments[0] ? 1 : alignments.length;
 
 /** Up to this many item-windows a member's score is an exact Poisson tail rather than a normal z. */
-const SMALL_COUNT = 30;
+export const SMALL_COUNT = 30;
 
 type Level = Pick<ChanceOptions, 'minZScore' | 'minRatio'> & { minGroups: number };
 

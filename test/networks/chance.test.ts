@@ -174,3 +174,44 @@ describe('member trimming', () => {
     assert.equal(network.memberChance.get(aid)?.signal, 'colink');
   });
 });
+
+describe('a small network without its busiest member', () => {
+  it('sets aside a hub with the few accounts that each met it, and keeps a network that acts together', async () => {
+    // The hub posts a rare tag and link twice a day for six days; each of three others joins it on two of
+    // those days only (l0 on days 0-1, l1 on 2-3, l2 on 4-5), so each met the hub four times and never met
+    // each other. Beside them, the morning core of seven accounts that meet every day.
+    const star: FixturePost[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (const h of [7, 19]) {
+        const item = { hashtags: [`hub${d}h${h}`], urls: [`https://hub.example/${d}/${h}`] };
+        star.push({ account: 'hub', hour: d * 24 + h, ...item });
+        star.push({ account: `l${Math.floor(d / 2)}`, hour: d * 24 + h + 0.2, ...item });
+      }
+    }
+    const store = await storeWith([...background(300, 6), ...morningCore(), ...star]);
+    try {
+      const detection = await detectNetworks(store);
+      const names = new Map(
+        (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
+          Number(r.aid),
+          r.account,
+        ]),
+      );
+      const named = detection.candidates.map((c) => ({
+        beyondChance: c.beyondChance,
+        accounts: c.members.map((aid) => names.get(aid) ?? '').sort(),
+      }));
+      const hub = named.find((c) => c.accounts.includes('hub'));
+      assert.ok(hub, 'the hub and its three should reach the chance model as a candidate');
+      assert.deepEqual(hub.accounts, ['hub', 'l0', 'l1', 'l2']);
+      assert.equal(hub.beyondChance, false, 'the hub and its three are set aside');
+      const core = named.filter((c) => c.beyondChance);
+      assert.deepEqual(
+        core.map((c) => c.accounts),
+        [Array.from({ length: 7 }, (_, a) => `op${a}`)],
+      );
+    } finally {
+      store.close();
+    }
+  });
+});
