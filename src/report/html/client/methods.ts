@@ -49,7 +49,8 @@ export function renderMethods(data: ReportData): Node[] {
         'of member pairs sharing an item, its variance, and z = (O \u2212 E) / \u221aVar for the observed count O. ' +
         `A signal binds a candidate when z \u2265 ${num('minZScore')}, O/E \u2265 ${num('minRatio')} and the excess rests on ` +
         `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Members whose own co-activity ` +
-        'is within chance are set aside (trimming). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
+        'is within chance are set aside (trimming), and a network of 4 to 19 accounts must still be beyond chance without its ' +
+        'busiest member (a hub with a few accounts that each met it by chance is not a network). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
     el('h3', null, 'What this report does not claim'),
