@@ -31,37 +31,42 @@ function coordinated(): FixturePost[] {
   return out;
 }
 
+/** Detects with the defaults on `posts` and returns every candidate with its members' account names. */
+async function namedCandidates(posts: FixturePost[]) {
+  const store = await storeWith(posts);
+  try {
+    const detection = await detectNetworks(store);
+    const names = new Map(
+      (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
+        Number(r.aid),
+        r.account,
+      ]),
+    );
+    return detection.candidates.map((c) => ({
+      ...c,
+      accounts: c.members.map((aid) => names.get(aid) ?? ''),
+    }));
+  } finally {
+    store.close();
+  }
+}
+
 describe('chance model', () => {
   it('sets aside a protest that chance explains and reports the coordinated accounts', async () => {
-    const store = await storeWith([...background(300, 6), ...protest(), ...coordinated()]);
-    try {
-      const detection = await detectNetworks(store);
-      const names = new Map(
-        (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-          Number(r.aid),
-          r.account,
-        ]),
-      );
-      const named = detection.candidates.map((c) => ({
-        ...c,
-        accounts: c.members.map((aid) => names.get(aid) ?? ''),
-      }));
-      const reported = named.filter((c) => c.beyondChance);
-      assert.equal(reported.length, 1, `reported: ${JSON.stringify(reported.map((c) => c.accounts))}`);
-      assert.deepEqual(
-        [...(reported[0]?.accounts ?? [])].sort(),
-        Array.from({ length: 8 }, (_, a) => `op${a}`),
-      );
-      assert.ok(reported[0]?.chance.binding.includes('colink'));
-      // The protesters did form candidate communities: the graph linked them, and chance explained them.
-      const protesters = named.filter(
-        (c) => !c.beyondChance && c.accounts.filter((x) => x.startsWith('bg')).length >= 20,
-      );
-      assert.ok(protesters.length > 0, 'the protest should reach the chance model as a candidate');
-      for (const c of protesters) assert.ok(c.chance.ratio < 3, `protest ratio ${c.chance.ratio}`);
-    } finally {
-      store.close();
-    }
+    const named = await namedCandidates([...background(300, 6), ...protest(), ...coordinated()]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.equal(reported.length, 1, `reported: ${JSON.stringify(reported.map((c) => c.accounts))}`);
+    assert.deepEqual(
+      [...(reported[0]?.accounts ?? [])].sort(),
+      Array.from({ length: 8 }, (_, a) => `op${a}`),
+    );
+    assert.ok(reported[0]?.chance.binding.includes('colink'));
+    // The protesters did form candidate communities: the graph linked them, and chance explained them.
+    const protesters = named.filter(
+      (c) => !c.beyondChance && c.accounts.filter((x) => x.startsWith('bg')).length >= 20,
+    );
+    assert.ok(protesters.length > 0, 'the protest should reach the chance model as a candidate');
+    for (const c of protesters) assert.ok(c.chance.ratio < 3, `protest ratio ${c.chance.ratio}`);
   });
 });
 
@@ -188,30 +193,18 @@ describe('a small network without its busiest member', () => {
         star.push({ account: `l${Math.floor(d / 2)}`, hour: d * 24 + h + 0.2, ...item });
       }
     }
-    const store = await storeWith([...background(300, 6), ...morningCore(), ...star]);
-    try {
-      const detection = await detectNetworks(store);
-      const names = new Map(
-        (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-          Number(r.aid),
-          r.account,
-        ]),
-      );
-      const named = detection.candidates.map((c) => ({
-        beyondChance: c.beyondChance,
-        accounts: c.members.map((aid) => names.get(aid) ?? '').sort(),
-      }));
-      const hub = named.find((c) => c.accounts.includes('hub'));
-      assert.ok(hub, 'the hub and its three should reach the chance model as a candidate');
-      assert.deepEqual(hub.accounts, ['hub', 'l0', 'l1', 'l2']);
-      assert.equal(hub.beyondChance, false, 'the hub and its three are set aside');
-      const core = named.filter((c) => c.beyondChance);
-      assert.deepEqual(
-        core.map((c) => c.accounts),
-        [Array.from({ length: 7 }, (_, a) => `op${a}`)],
-      );
-    } finally {
-      store.close();
-    }
+    const named = (await namedCandidates([...background(300, 6), ...morningCore(), ...star])).map((c) => ({
+      beyondChance: c.beyondChance,
+      accounts: [...c.accounts].sort(),
+    }));
+    const hub = named.find((c) => c.accounts.includes('hub'));
+    assert.ok(hub, 'the hub and its three should reach the chance model as a candidate');
+    assert.deepEqual(hub.accounts, ['hub', 'l0', 'l1', 'l2']);
+    assert.equal(hub.beyondChance, false, 'the hub and its three are set aside');
+    const core = named.filter((c) => c.beyondChance);
+    assert.deepEqual(
+      core.map((c) => c.accounts),
+      [Array.from({ length: 7 }, (_, a) => `op${a}`)],
+    );
   });
 });
