@@ -40,6 +40,8 @@ export interface AnalyzeResult {
   /** Posts that were analysed, and those without a time (left out: co-activity is measured in windows). */
   posts: number;
   untimedPosts: number;
+  /** Set when nearly all activity is in candidate networks (see Population in src/networks). */
+  populationWarning: string | null;
 }
 
 /** The detection flags as commander hands them over (strings), checked and converted. */
@@ -248,6 +250,7 @@ export async function runAnalyze(
       report: report.path,
       posts: detection.signals.posts,
       untimedPosts: detection.signals.untimedPosts,
+      populationWarning: detection.population.warning,
     };
     process.stdout.write(`${formatAnalysis(result)}\n`);
     return result;
@@ -265,6 +268,7 @@ export function formatAnalysis(r: AnalyzeResult): string {
         `measured in time windows); ${n(r.posts)} timed posts were analysed`,
     );
   }
+  if (r.populationWarning !== null) lines.push(`warning: ${r.populationWarning}`);
   lines.push(
     `${r.networks.length} network${r.networks.length === 1 ? '' : 's'} beyond chance ` +
       `(${n(r.tested)} candidate${r.tested === 1 ? '' : 's'} tested, ${n(r.tested - r.networks.length)} set aside as within chance)`,

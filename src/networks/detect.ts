@@ -60,8 +60,25 @@ export interface Candidate {
   beyondChance: boolean;
 }
 
+/**
+ * How much of the collection's activity is by accounts in communities beyond chance as found. The chance
+ * model compares a network with the accounts outside it; when nearly all activity is by such accounts (a
+ * takedown archive of one operation), the outside population is the same campaign and the test is
+ * conservative: the run says so.
+ */
+export interface Population {
+  /** Share of account-item touches (one per account, item and window) by those accounts. */
+  activityInCandidates: number;
+  /** Set when that share reaches POPULATION_WARNING_SHARE. */
+  warning: string | null;
+}
+
+/** From this share of activity in communities beyond chance as found, a run carries a warning. */
+export const POPULATION_WARNING_SHARE = 0.9;
+
 export interface Detection {
   parameters: DetectOptions;
+  population: Population;
   signals: SignalRun;
   graph: Awaited<ReturnType<typeof findCommunities>>['graph'];
   graphFigures: { nodes: number; edges: number; modularity: number; candidates: number };
@@ -107,6 +124,10 @@ export async function detectNetworks(
   await writeMembership(store, communities.groups);
   await writeExclusions(store, []);
   const found = await scoreAgainstChance(store, networkLevel);
+  const population = await populationOf(
+    store,
+    communities.groups.filter((_, net) => (found.get(net)?.binding.length ?? 0) > 0),
+  );
   const candidates: Candidate[] = communities.groups.map((members, net) => {
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
@@ -159,6 +180,7 @@ export async function detectNetworks(
   lap('chance');
   return {
     parameters,
+    population,
     signals,
     graph: communities.graph,
     graphFigures: {
@@ -291,7 +313,11 @@ const emptyChance = (): ChanceResult => ({
 });
 
 /** Writes groups of working-set account ids into the temp table `table(aid, net)`, net = the group's index. */
-async function writeGroups(store: Store, table: '_m' | '_probe' | '_x', groups: number[][]): Promise<void> {
+async function writeGroups(
+  store: Store,
+  table: '_m' | '_probe' | '_x' | '_flag',
+  groups: number[][],
+): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);
   const appender = await store.con.createAppender(table, 'main', 'temp');
   groups.forEach((group, net) => {
@@ -376,4 +402,20 @@ async function withoutBusiestMember(
     const perSignal = rest.get(net)?.perSignal ?? {};
     if (!c.chance.binding.some((sig) => holds(perSignal[sig]))) c.beyondChance = false;
   });
+}
+
+async function populationOf(store: Store, flagged: number[][]): Promise<Population> {
+  await writeGroups(store, '_flag', [flagged.flat()]);
+  const { share } = await store.one<{ share: number | null }>(
+    `SELECT avg((aid IN (SELECT aid FROM _flag))::DOUBLE) AS share FROM _at`,
+  );
+  const activityInCandidates = Math.round((share ?? 0) * 1000) / 1000;
+  const warning =
+    activityInCandidates >= POPULATION_WARNING_SHARE
+      ? `${(activityInCandidates * 100).toFixed(1)}% of all activity is by accounts in communities beyond chance ` +
+        'as found: the collection looks like one campaign, so the accounts outside any network, which the chance ' +
+        'model compares networks with, are that campaign too, and the networks reported are its most tightly ' +
+        'bound parts. Add other accounts active at the same time, or see --trim-rounds 0 (docs/method.md, Limits).'
+      : null;
+  return { activityInCandidates, warning };
 }

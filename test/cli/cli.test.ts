@@ -172,6 +172,32 @@ describe('lockstep CLI', () => {
     assert.match(run.stdout, /warning: 12 posts have no time and took no part in detection/);
   });
 
+  it('analyze warns when the collection looks like one campaign (no independent population)', () => {
+    // Twelve accounts post the same new tag and link within minutes every day; one bystander posts its own.
+    const rows = ['tweetid,userid,user_screen_name,tweet_text,tweet_time,is_retweet,hashtags,urls'];
+    for (let d = 0; d < 6; d++) {
+      for (let a = 0; a < 12; a++) {
+        rows.push(
+          `${d * 100 + a},u${a},op${a},"day ${d} story https://x.example/${d}",2022-09-${10 + d} 09:${10 + a},false,` +
+            `['smear${d}'],['https://x.example/${d}']`,
+        );
+      }
+      rows.push(
+        `${d * 100 + 99},by,bystander,"my day ${d} https://y.example/${d}",2022-09-${10 + d} 12:00,false,` +
+          `['diary${d}'],['https://y.example/${d}']`,
+      );
+    }
+    const file = join(work, 'one-campaign.csv');
+    writeFileSync(file, rows.join('\n'));
+    const run = lockstep('analyze', file, '--out', join(work, 'one-campaign-run'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /warning: 9\d\.\d% of all activity is by accounts in communities beyond chance/);
+    assert.match(run.stdout, /1 network beyond chance/);
+    const doc = JSON.parse(readFileSync(join(work, 'one-campaign-run', 'networks.json'), 'utf8'));
+    assert.ok(doc.population.activityInCandidates >= 0.9);
+    assert.match(doc.population.warning, /looks like one campaign/);
+  });
+
   it('the README documents every command and every option', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const command of buildProgram().commands) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { detectNetworks } from '../../src/networks/index.js';
+import { type Detection, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { Store } from '../../src/store/index.js';
 
@@ -16,7 +16,9 @@ const skip = existsSync(REAL)
   : `real data not found at ${REAL} (it sits beside the repository in CI)`;
 
 /** Loads the files, detects with the defaults, and returns the reported networks as account-id lists. */
-async function networksOf(files: string[]): Promise<{ networks: string[][]; store: Store }> {
+async function networksOf(
+  files: string[],
+): Promise<{ networks: string[][]; store: Store; population: Detection['population'] }> {
   const store = await Store.open();
   await loadFiles(
     store,
@@ -32,7 +34,7 @@ async function networksOf(files: string[]): Promise<{ networks: string[][]; stor
   const networks = detection.candidates
     .filter((c) => c.beyondChance)
     .map((c) => c.members.map((aid) => names.get(aid) as string));
-  return { networks, store };
+  return { networks, store, population: detection.population };
 }
 
 describe('detection on real data', { skip }, () => {
@@ -43,9 +45,10 @@ describe('detection on real data', { skip }, () => {
   });
 
   it('ira-538 election week: networks of dozens, each made of one of the roles Linvill & Warren coded', async () => {
-    const { networks, store } = await networksOf([
+    const { networks, store, population } = await networksOf([
       'ira-538-by-author/ira_tweets_2016-10-31_to_2016-11-09.csv',
     ]);
+    assert.equal(population.warning, null, 'several operations, each an outside population for the others');
     const authors = join(REAL, 'ira-538-by-author/authors.csv').replaceAll("'", "''");
     const role = new Map(
       (
@@ -66,7 +69,13 @@ describe('detection on real data', { skip }, () => {
   });
 
   it('ira-538 Fearmonger: a network of #KochFarms posters', async () => {
-    const { networks, store } = await networksOf(['ira-538-by-author/ira_fearmonger_all.csv']);
+    const { networks, store, population } = await networksOf(['ira-538-by-author/ira_fearmonger_all.csv']);
+    // The file holds one campaign only: the run says that its chance model has no independent population.
+    assert.ok(
+      population.activityInCandidates >= 0.9,
+      `activity in candidates ${population.activityInCandidates}`,
+    );
+    assert.match(population.warning ?? '', /looks like one campaign/);
     const tagged = new Set(
       (
         await store.all<{ account: string }>(

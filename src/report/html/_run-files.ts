@@ -13,6 +13,7 @@ export interface RunNetworksJson {
   parameters: Record<string, unknown>;
   data: RunData;
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
+  population?: { activityInCandidates: number; warning: string | null };
   networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
 }
 

@@ -12,6 +12,7 @@ h3 { font-size: 15px; margin: 22px 0 8px; }
 p { margin: 6px 0; }
 .muted, .note { color: var(--muted); }
 .note { font-size: 12.5px; }
+.warning { border-inline-start: 4px solid #b45309; background: #fff7ed; padding: 6px 10px; }
 .lead { font-size: 15px; }
 .noscript { padding: 20px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 13px; }

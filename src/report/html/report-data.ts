@@ -78,6 +78,8 @@ export interface ReportData {
   inputs: ReportInput[];
   data: RunData;
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
+  /** Absent in run folders written before it existed. */
+  population: { activityInCandidates: number; warning: string | null } | null;
   parameters: Record<string, unknown>;
   signals: string[];
   networks: ReportNetwork[];
@@ -120,6 +122,7 @@ export async function buildReportData(
     inputs: run.manifest.inputs ?? [],
     data: doc.data,
     candidates: doc.candidates,
+    population: doc.population ?? null,
     parameters,
     signals: Array.isArray(parameters.signals) ? (parameters.signals as string[]) : [],
     networks: networks.map((n) => {

@@ -30,6 +30,9 @@ export function renderSummary(data: ReportData): Node[] {
         (data.created === null ? '' : `; run made ${utc(data.created)}`) +
         '. All times are UTC (offset +00:00). Coordination is not attribution: see Methods.',
     ),
+    ...(data.population?.warning
+      ? [el('p', { class: 'warning' }, `Warning: ${data.population.warning}`)]
+      : []),
     el(
       'div',
       { class: 'cards' },
