@@ -100,28 +100,22 @@ async function networkOf(extra: FixturePost[], account: string) {
   }
 }
 
+/**
+ * An account that joins the morning core on three days, sharing one thing each time at `hour` of the day:
+ * the core's link on day 0, its tag on day 2, its text on day 4.
+ */
+const joinsOnce = (account: string, hour: number): FixturePost[] => [
+  { account, hour, urls: ['https://state-news.example/0/story'], text: 'have a look at this' },
+  { account, hour: 48 + hour, hashtags: ['smear2'], text: 'so it goes' },
+  { account, hour: 96 + hour, text: 'the minister lied again on day 4 and everyone in town knows it' },
+];
+
 describe('member trimming', () => {
   it('keeps a member whose meetings with the network are spread over several signals (pooled test)', async () => {
     // q0 joins the core three times, each time sharing one thing only: the link on day 0, the tag on
     // day 2, the text on day 4. On each signal alone it met them in one window, under the two the member
     // test asks for; pooled, it met them in three.
-    const { network, aid } = await networkOf(
-      [
-        {
-          account: 'q0',
-          hour: 9.2,
-          urls: ['https://state-news.example/0/story'],
-          text: 'have a look at this',
-        },
-        { account: 'q0', hour: 48 + 9.2, hashtags: ['smear2'], text: 'so it goes' },
-        {
-          account: 'q0',
-          hour: 96 + 9.2,
-          text: 'the minister lied again on day 4 and everyone in town knows it',
-        },
-      ],
-      'q0',
-    );
+    const { network, aid } = await networkOf(joinsOnce('q0', 9.2), 'q0');
     assert.ok(network, 'q0 should be in a reported network');
     assert.equal(network.members.length, 8);
     assert.equal(network.memberChance.get(aid)?.signal, 'pooled');
@@ -131,23 +125,7 @@ describe('member trimming', () => {
     // q1 does what q0 does, but an hour and a half after the core: 10:30 falls in the next 2-hour window
     // (10:00-12:00), so in the signals' own windows it never meets the core; in windows shifted by an hour
     // (9:00-11:00) it meets it three times.
-    const { network, aid } = await networkOf(
-      [
-        {
-          account: 'q1',
-          hour: 10.5,
-          urls: ['https://state-news.example/0/story'],
-          text: 'have a look at this',
-        },
-        { account: 'q1', hour: 48 + 10.5, hashtags: ['smear2'], text: 'so it goes' },
-        {
-          account: 'q1',
-          hour: 96 + 10.5,
-          text: 'the minister lied again on day 4 and everyone in town knows it',
-        },
-      ],
-      'q1',
-    );
+    const { network, aid } = await networkOf(joinsOnce('q1', 10.5), 'q1');
     assert.ok(network, 'q1 should be in a reported network');
     assert.equal(network.members.length, 8);
     assert.equal(network.memberChance.get(aid)?.signal, 'pooled');
