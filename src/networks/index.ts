@@ -21,6 +21,7 @@ export {
   type Detection,
   type DetectOptions,
   detectNetworks,
+  type Population,
 } from './detect.js';
 export {
   ACCOUNT_INDICATOR_COLUMNS,

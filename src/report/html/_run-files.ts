@@ -3,7 +3,7 @@
 // formulas (a leading `'` before = + - @ tab CR) are restored so account keys match networks.json.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NetworkDescription } from '../../networks/index.js';
+import type { NetworkDescription, Population } from '../../networks/index.js';
 import type { FileReport } from '../../normalize/index.js';
 import type { RunData } from '../networks-json.js';
 
@@ -13,7 +13,7 @@ export interface RunNetworksJson {
   parameters: Record<string, unknown>;
   data: RunData;
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
-  population?: { activityInCandidates: number; warning: string | null };
+  population?: Population;
   networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
 }
 

@@ -1,7 +1,7 @@
 // The report's data: everything report.html shows, as one JSON document assembled from the run folder
 // (networks.json, manifest.json, edges.csv) and the store (hourly volumes). The client only draws it, so the
 // same run folder and store give the same report whichever command wrote it. Sizes are bounded here.
-import type { NetworkDescription } from '../../networks/index.js';
+import type { NetworkDescription, Population } from '../../networks/index.js';
 import type { Store } from '../../store/index.js';
 import type { RunData } from '../networks-json.js';
 import { type RunInput, readRunFiles } from './_run-files.js';
@@ -79,7 +79,7 @@ export interface ReportData {
   data: RunData;
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
   /** Absent in run folders written before it existed. */
-  population: { activityInCandidates: number; warning: string | null } | null;
+  population: Population | null;
   parameters: Record<string, unknown>;
   signals: string[];
   networks: ReportNetwork[];
