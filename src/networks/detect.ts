@@ -116,14 +116,9 @@ export async function detectNetworks(
   // comes with accounts that touched its items a few times: in a community beyond chance, members whose own
   // co-activity is within chance are trimmed and the community rescored. Only communities beyond chance as
   // found are trimmed; trimming any group down to its most active members would manufacture a 'core'.
-  const networkLevel = {
-    minZScore: parameters.minZScore,
-    minRatio: parameters.minRatio,
-    minGroups: parameters.minSharedItems,
-  };
   await writeMembership(store, communities.groups);
   await writeExclusions(store, []);
-  const found = await scoreAgainstChance(store, networkLevel);
+  const found = await scoreAgainstChance(store, networkLevel(parameters));
   const population = await populationOf(
     store,
     communities.groups.filter((_, net) => (found.get(net)?.binding.length ?? 0) > 0),
@@ -272,11 +267,7 @@ async function trimOnce(
   // Networks left with too few accounts are scored as empty groups, so that indexes stay aligned.
   const rescore = kept.map((k) => (k.length >= parameters.minAccounts ? k : []));
   await writeMembership(store, rescore);
-  const rescored = await scoreAgainstChance(store, {
-    minZScore: parameters.minZScore,
-    minRatio: parameters.minRatio,
-    minGroups: parameters.minSharedItems,
-  });
+  const rescored = await scoreAgainstChance(store, networkLevel(parameters));
   // Trimming keeps what made the community stand out; it must not find it something else to stand on. A
   // trimmed network counts only on signals that were also beyond chance for the community as found:
   // keeping the members that pass one by one and scoring them again would otherwise let chance
@@ -296,6 +287,13 @@ async function trimOnce(
     };
   });
 }
+
+/** The level a network's co-activity must clear on a signal (z, ratio, distinct item-windows). */
+const networkLevel = (p: DetectOptions) => ({
+  minZScore: p.minZScore,
+  minRatio: p.minRatio,
+  minGroups: p.minSharedItems,
+});
 
 const sameGroups = (x: number[][], y: number[][]) =>
   x.length === y.length && x.every((g, i) => g.length === y[i]?.length && g.every((a, j) => a === y[i]?.[j]));
@@ -386,11 +384,7 @@ async function withoutBusiestMember(
       ...(busiest.has(net) ? [busiest.get(net) as number] : []),
     ]),
   );
-  const rest = await scoreAgainstChance(store, {
-    minZScore: parameters.minZScore,
-    minRatio: parameters.minRatio,
-    minGroups: parameters.minSharedItems,
-  });
+  const rest = await scoreAgainstChance(store, networkLevel(parameters));
   const holds = (x: SignalChance | undefined) => {
     if (x === undefined) return false;
     if (x.beyondChance) return true;
