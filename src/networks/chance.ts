@@ -35,6 +35,25 @@ export interface SignalChance {
   ratio: number;
   /** Distinct item-windows where at least two members met. */
   groups: number;
+  /** Beyond chance on all items, or on the items no outside account touched (`unshared`). */
+  beyondChance: boolean;
+  /** Which test makes it so: all items first, else the unshared items; null when neither does. */
+  test?: 'all' | 'unshared' | null;
+  /** The same test on the item-windows that only members touched (see `unsharedItems`). */
+  unshared?: UnsharedChance;
+}
+
+/** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
+export const headline = (s: SignalChance): Pick<SignalChance, 'zScore' | 'ratio'> =>
+  s.test === 'unshared' && s.unshared ? s.unshared : s;
+
+/** Co-activity on the item-windows no account outside the network touched, against chance. */
+export interface UnsharedChance {
+  observed: number;
+  expected: number;
+  zScore: number;
+  ratio: number;
+  groups: number;
   beyondChance: boolean;
 }
 
@@ -109,10 +128,28 @@ export interface Alignment {
   at: string;
   g: string;
   act: string;
+  /** Per window, item-count statistics (`prepareWindows`). */
+  stat: string;
+  /** Per window and count c >= 2, the number of items c accounts touched (`prepareWindows`). */
+  fq: string;
   /** Seconds added to a time before it is cut into windows. */
   shift: number;
 }
-export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', shift: 0 };
+export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', stat: '_gstat', fq: '_gfq', shift: 0 };
+
+/**
+ * The per-window tables of an alignment that do not depend on the networks scored: built once per
+ * detection (after the signals for ALIGNED, by buildShiftedWindows for the shifted windows).
+ */
+export async function prepareWindows(store: Store, al: Alignment): Promise<void> {
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE ${al.stat} AS
+      SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
+        (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
+      FROM ${al.g} GROUP BY sig, b;
+    CREATE OR REPLACE TEMP TABLE ${al.fq} AS
+      SELECT sig, b, n AS c, count(*)::DOUBLE AS N FROM ${al.g} WHERE n >= 2 GROUP BY ALL;`);
+}
 
 /** Builds `_at_h`, `_g_h`, `_act_h` from the signals' touches with windows shifted by half (`win` per signal). */
 export async function buildShiftedWindows(
@@ -127,12 +164,16 @@ export async function buildShiftedWindows(
     CREATE OR REPLACE TEMP TABLE _g_h AS SELECT sig, item, b, count(*)::INTEGER AS n FROM _at_h GROUP BY sig, item, b;
     CREATE OR REPLACE TEMP TABLE _act_h AS
       SELECT sig, b, count(DISTINCT aid)::INTEGER AS A, count(*)::BIGINT AS T FROM _at_h GROUP BY sig, b;`);
-  return {
+  const al = {
     at: '_at_h',
     g: '_g_h',
     act: '_act_h',
+    stat: '_gstat_h',
+    fq: '_gfq_h',
     shift: Math.floor(Math.max(1, Math.round(windowSeconds)) / 2),
   };
+  await prepareWindows(store, al);
+  return al;
 }
 
 /**
@@ -142,10 +183,6 @@ export async function buildShiftedWindows(
  */
 async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members = '_m'): Promise<void> {
   await store.run(`
-    CREATE OR REPLACE TEMP TABLE _gstat AS
-      SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
-        (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
-      FROM ${al.g} GROUP BY sig, b;
     CREATE OR REPLACE TEMP TABLE _cma AS
       SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN ${members} m USING (aid) GROUP BY ALL;
     -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
@@ -180,13 +217,13 @@ async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members 
       pop AS (
         SELECT mab.*, c.A - coalesce(xw.xa, 0) AS A, c.T - coalesce(xw.Kx, 0) AS T,
           gs.N1 + coalesce(xw.dN1, 0) AS N1, gs.N2 + coalesce(xw.dN2, 0) AS N2, gs.N3 + coalesce(xw.dN3, 0) AS N3
-        FROM mab JOIN ${al.act} c USING (sig, b) JOIN _gstat gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
+        FROM mab JOIN ${al.act} c USING (sig, b) JOIN ${al.stat} gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
       )
-      SELECT p.net, p.sig, p.b, greatest(p.A - p.ma, 1) AS Aout,
+      SELECT p.net, p.sig, p.b, p.ma, greatest(p.A - p.ma, 1) AS Aout,
         CASE WHEN p.A > p.ma AND p.T > p.K THEN (p.T - p.K) / (p.A - p.ma) ELSE 1 END AS kbar,
         CASE WHEN p.T > p.K
           THEN least(greatest(1 - (p.N1 - mtb.t1 + mtb.o1) / (p.T - p.K), 0), 1) ELSE 0 END AS gt,
-        p.K, p.K2, p.N2, p.N3
+        p.K, p.K2, p.N2, p.N3, p.T
       FROM pop p JOIN mtb USING (net, sig, b);
     -- Items members touched: exact probabilities 1 - (1 - g r)^x, with members grouped by activity so the
     -- cost is (distinct activity levels x items), not (members x items).
@@ -217,7 +254,11 @@ async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members 
   `);
 }
 
-/** Scores every network of the temp table `_m(aid, net)` against its chance expectation, signal by signal. */
+/**
+ * Scores every network of the temp table `_m(aid, net)` against its chance expectation, signal by signal:
+ * over all items, and over the items only its members touched (`unsharedItems`). A signal binds when
+ * either test clears the level; the second pays a Bonferroni factor of two.
+ */
 export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
   await buildChanceTables(store);
   const rows = await store.all<{ net: number; sig: number; O: number; E: number; V: number; G: bigint }>(`
@@ -225,18 +266,25 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
       any_value(g.G) AS G
     FROM _ctw w JOIN (SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY net, sig) g USING (net, sig)
     GROUP BY w.net, w.sig ORDER BY w.net, w.sig`);
+  const unshared = await unsharedItems(store, level);
   const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
   for (const r of rows) {
     const list = bySignal.get(Number(r.net)) ?? [];
     if (list.length === 0) bySignal.set(Number(r.net), list);
-    list.push([
-      SIGNALS[Number(r.sig)] as SignalName,
-      judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level),
-    ]);
+    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+    const u = unshared.get(`${r.net}:${r.sig}`);
+    c.test = c.beyondChance ? 'all' : u?.beyondChance ? 'unshared' : null;
+    if (u !== undefined) {
+      c.unshared = u;
+      c.beyondChance ||= u.beyondChance;
+    }
+    list.push([SIGNALS[Number(r.sig)] as SignalName, c]);
   }
   const out = new Map<number, ChanceResult>();
   for (const [net, list] of bySignal) {
-    const best = [...list].sort((x, y) => stronger(x[1], y[1]))[0]?.[1];
+    const best = list
+      .map(([, c]) => ({ beyondChance: c.beyondChance, ...headline(c) }))
+      .sort((x, y) => stronger(x, y))[0];
     out.set(net, {
       zScore: best?.zScore ?? 0,
       ratio: best?.ratio ?? 0,
@@ -249,10 +297,87 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   return out;
 }
 
+/**
+ * CTEs `w(net, sig, b, K, K2, T, cmax)`, the windows where members of the networks of `_cw` were active,
+ * and `freq(net, sig, b, c, N)`, the number N of items touched by c accounts in each of them, for
+ * 2 <= c <= cmax (after leaving out the accounts of `_x`, as the outside population does). `limits` names
+ * an earlier CTE with `(net, sig, b, cmax)`: the accounts that could make an item unshared (an item that
+ * more accounts touched cannot be), which keeps the join small.
+ */
+const itemCountsSql = (al: Alignment, limits: string) => `
+    w AS (
+      SELECT c.net, c.sig, c.b, c.K, c.K2, c.T, l.cmax
+      FROM _cw c JOIN ${limits} l USING (net, sig, b) WHERE c.T > 0 AND c.K > 0 AND l.cmax >= 2
+    ),
+    adj AS (
+      SELECT t.net, t.sig, t.b, g.n AS c, -1.0 AS N FROM _cxt t JOIN ${al.g} g USING (sig, item, b) WHERE g.n >= 2
+      UNION ALL
+      SELECT t.net, t.sig, t.b, g.n - t.mx AS c, 1.0 AS N
+      FROM _cxt t JOIN ${al.g} g USING (sig, item, b) WHERE g.n - t.mx >= 2
+    ),
+    freq AS (
+      SELECT w.net, w.sig, w.b, f.c, f.N FROM w JOIN ${al.fq} f ON f.sig = w.sig AND f.b = w.b AND f.c <= w.cmax
+      UNION ALL
+      SELECT a.net, a.sig, a.b, a.c, a.N FROM adj a JOIN w USING (net, sig, b) WHERE a.c <= w.cmax
+    )`;
+
+/**
+ * The test on all items can hide an excess concentrated where a network acts alone: a retweet ring that
+ * also reposts viral posts, as everyone does, gets a large expectation from them. So each network is also
+ * scored on the item-windows that only its members touched (O: member pairs there). The model above
+ * gives such items no chance at all (an item no outside account touched has r = 0), which a large group
+ * would clear by its size alone, so their expectation comes from a two-sample argument instead: if the
+ * members drew as independently as everyone else, an item touched by c accounts in a window would be
+ * touched by members only with probability about pi^c, pi being the members' share of the window's
+ * touches (distinct members: (K^2 - K2)/T^2 for the first two). With N_c the window's items touched by c
+ * accounts, E = sum over windows and c of C(c, 2) (K^2 - K2)/T^2 pi^(c - 2) N_c; the variance is the same
+ * sum with C(c, 2)^2. This is exact in expectation when members and outside accounts draw from one item
+ * distribution (Good 1953 uses the same identity for unseen species), whatever that distribution is.
+ * Scored as in `scoreCount`, its tail doubled for the second test.
+ */
+async function unsharedItems(store: Store, level: Level): Promise<Map<string, UnsharedChance>> {
+  const rows = await store.all<Omit<AccountSignalRow, 'aid'>>(`
+    WITH lim AS (SELECT net, sig, b, ma AS cmax FROM _cw),
+    ${itemCountsSql(ALIGNED, 'lim')},
+    e AS (
+      SELECT w.net, w.sig, sum(pairs * f.N) AS E, sum(pairs * f.c * (f.c - 1) / 2 * f.N) AS V
+      FROM freq f JOIN w USING (net, sig, b),
+      LATERAL (SELECT f.c * (f.c - 1) / 2 * (w.K * w.K - w.K2) / (w.T * w.T) * pow(w.K / w.T, f.c - 2) AS pairs)
+      GROUP BY ALL
+    ),
+    o AS (SELECT net, sig, sum(mm * (mm - 1) / 2) AS O, count(*) AS G FROM _cmt WHERE mm >= 2 AND n = mm GROUP BY ALL)
+    SELECT e.net, e.sig, coalesce(o.O, 0) AS O, e.E, e.V, coalesce(o.G, 0) AS G FROM e LEFT JOIN o USING (net, sig)`);
+  const out = new Map<string, UnsharedChance>();
+  for (const r of rows) {
+    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+    c.zScore = round(Math.min(zFromUpperTail(Math.min(1, 2 * normalUpperTail(c.zScore))), 40));
+    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= level.minGroups;
+    out.set(`${r.net}:${r.sig}`, {
+      observed: c.observed,
+      expected: c.expected,
+      zScore: c.zScore,
+      ratio: c.ratio,
+      groups: c.groups,
+      beyondChance: c.beyondChance,
+    });
+  }
+  return out;
+}
+
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
 /** One account's observed and expected co-activity on one signal, with its item-window (or item) count. */
-type AccountSignalRow = { net: number; aid: number; sig: number; O: number; E: number; V: number; G: bigint };
+type AccountSignalRow = {
+  net: number;
+  aid: number;
+  sig: number;
+  O: number;
+  E: number;
+  V: number;
+  G: bigint;
+  /** Expected number of meeting item-windows, when known more closely than by E (which bounds it). */
+  M?: number;
+};
 
 /**
  * Each member's own co-activity with the rest of its network against chance, signal by signal: observed
@@ -266,6 +391,8 @@ export async function scoreMembers(
   alignments: Alignment[] = [ALIGNED],
   /** Networks (indexes of `_m`) given the looks after the first; all when undefined. */
   secondLook?: number[],
+  /** The accounts tested together with `_m` (see `unsharedRows`); `_m` itself when undefined. */
+  context?: string,
 ): Promise<Map<number, Map<number, MemberChance>>> {
   const looks: Map<number, Map<number, MemberChance>>[] = [];
   for (const al of alignments) {
@@ -278,7 +405,16 @@ export async function scoreMembers(
         `CREATE OR REPLACE TEMP VIEW _m_look AS SELECT * FROM _m WHERE net IN (${secondLook.join(', ')})`,
       );
     }
-    await scoreMembersOnce(store, level, poolSeconds, al, members, lookTailFactor(al, alignments), looks);
+    await scoreMembersOnce(
+      store,
+      level,
+      poolSeconds,
+      al,
+      members,
+      lookTailFactor(al, alignments),
+      looks,
+      al === alignments[0] ? context : undefined,
+    );
   }
   return bestOfLooks(looks);
 }
@@ -292,6 +428,7 @@ async function scoreMembersOnce(
   members: string,
   tailFactor: number,
   out: Map<number, Map<number, MemberChance>>[],
+  context?: string,
 ): Promise<void> {
   await buildChanceTables(store, al, members);
   const rows = await store.all<AccountSignalRow>(`
@@ -318,8 +455,9 @@ async function scoreMembersOnce(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
+  const unshared = await unsharedRows(store, al, members, true, context ?? members);
   const pooled = await pooledMeetings(store, al, members, 2, poolSeconds);
-  out.push(bestPerAccount(rows, level, pooled, tailFactor));
+  out.push(bestPerAccount(rows, level, pooled, tailFactor, unshared));
 }
 
 /**
@@ -340,6 +478,65 @@ async function pooledMeetings(
     FROM ${al.at} x JOIN ${table} p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
     WHERE c.mm >= ${others} GROUP BY ALL`);
   return new Map(rows.map((r) => [`${r.net}:${r.aid}`, Number(r.G)]));
+}
+
+/**
+ * Per account of `who(aid, net)` and signal, its co-activity with the group `_m` on the item-windows that
+ * no account outside the context `context(aid, net)` (the group and the accounts tested with it) touched,
+ * and its expectation under the two-sample argument of `unsharedItems`: an account of activity k touches an
+ * item of c accounts whose others are all of the context with probability about c (k/T) ((Kc - k)/T)^(c-1),
+ * and (c - 1) Kg/(Kc - k) of those are of the group (Kc, Kg: the context's and the group's touches in the
+ * window, the account's own left out of Kg when it is of the group). O counts the group members met there.
+ */
+async function unsharedRows(
+  store: Store,
+  al: Alignment,
+  who: string,
+  inGroup: boolean,
+  context: string,
+): Promise<AccountSignalRow[]> {
+  const own = inGroup ? 1 : 0;
+  return store.all<AccountSignalRow>(`
+    WITH hk AS (
+      SELECT h.net, x.sig, x.b, count(*)::DOUBLE AS Kc, count(DISTINCT x.aid) AS cmax
+      FROM ${al.at} x JOIN ${context} h USING (aid) GROUP BY ALL
+    ),
+    ${itemCountsSql(al, 'hk')},
+    wa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN ${who} p USING (aid) GROUP BY ALL),
+    lvl AS (
+      SELECT w.net, w.sig, w.b, mk.k, sum(f.N * f.c * (f.c - 1) * q) AS E,
+        sum(f.N * f.c * (f.c - 1) * (f.c - 1) * q) AS V,
+        sum(f.N * f.c * mk.k / w.T * pow(s, f.c - 1) * least(1, (f.c - 1) * g / greatest(s, 1e-12))) AS M
+      FROM (SELECT DISTINCT net, sig, b, k FROM wa) mk JOIN w USING (net, sig, b) JOIN hk USING (net, sig, b)
+        JOIN freq f USING (net, sig, b),
+      LATERAL (
+        SELECT least(greatest(hk.Kc - mk.k, 0) / w.T, 1) AS s, greatest(w.K - ${own} * mk.k, 0) / w.T AS g
+      ),
+      LATERAL (SELECT mk.k / w.T * g * pow(s, f.c - 2) AS q)
+      GROUP BY ALL
+    ),
+    -- The item-windows no account outside the context touched (the group's own, when it is the context).
+    un AS (${
+      context === who
+        ? `SELECT net, sig, item, b, mm FROM _cmt WHERE n = mm AND mm >= ${own + 1}`
+        : `SELECT c.net, c.sig, c.item, c.b, c.mm
+          FROM _cmt c JOIN (
+            SELECT h.net, x.sig, x.item, x.b, count(*) AS h FROM ${al.at} x JOIN ${context} h USING (aid) GROUP BY ALL
+          ) hc USING (net, sig, item, b)
+          WHERE c.n = hc.h AND c.mm >= ${own + 1}`
+    }),
+    obs AS (
+      SELECT p.net, x.aid, x.sig, sum(u.mm - ${own}) AS O, count(*) AS G
+      FROM ${al.at} x JOIN ${who} p USING (aid)
+        JOIN un u ON u.net = p.net AND u.sig = x.sig AND u.item = x.item AND u.b = x.b
+      GROUP BY ALL
+    ),
+    items AS (
+      SELECT a.net, a.aid, a.sig, sum(l.E) AS E, sum(l.V) AS V, sum(l.M) AS M
+      FROM wa a JOIN lvl l USING (net, sig, b, k) GROUP BY ALL
+    )
+    SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E, i.V, coalesce(o.G, 0) AS G, i.M
+    FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
 }
 
 /**
@@ -379,8 +576,12 @@ export async function scoreProbes(
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
+    await store.run(
+      'CREATE OR REPLACE TEMP VIEW _core_probe AS SELECT aid, net FROM _m UNION ALL SELECT aid, net FROM _probe',
+    );
+    const unshared = await unsharedRows(store, al, '_probe', false, '_core_probe');
     const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments)));
+    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments), unshared));
   }
   return bestOfLooks(looks);
 }
@@ -400,19 +601,35 @@ function bestPerAccount(
   level: Level,
   pooled: Map<string, number>,
   tailFactor: number,
+  /** The same accounts and signals on the items only the network touched: a second test, tail doubled. */
+  unshared: AccountSignalRow[] = [],
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
+  const tests = [
+    ...rows.map((r) => ({ r, tail: tailFactor, summed: true })),
+    ...unshared.map((r) => ({ r, tail: 2 * tailFactor, summed: false })),
+  ];
   const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
-  for (const r of rows) {
+  for (const { r, tail, summed } of tests) {
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const c = scoreCount(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level, tailFactor);
-    const key = `${net}:${r.aid}`;
-    const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };
-    sum.E += Number(r.E);
-    sum.V += Number(r.V);
-    sums.set(key, sum);
+    const c = scoreCount(
+      Number(r.O),
+      Number(r.E),
+      Number(r.V),
+      Number(r.G),
+      level,
+      tail,
+      r.M === undefined ? undefined : Number(r.M),
+    );
+    if (summed) {
+      const key = `${net}:${r.aid}`;
+      const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };
+      sum.E += Number(r.E);
+      sum.V += Number(r.V);
+      sums.set(key, sum);
+    }
     const previous = members.get(Number(r.aid));
     if (!previous || stronger(c, previous) < 0) {
       members.set(Number(r.aid), {
@@ -448,10 +665,12 @@ function scoreCount(
   groups: number,
   level: Level,
   tailFactor: number,
+  /** The expected number of meeting item-windows, when known; E bounds it otherwise. */
+  meetings: number = expected,
 ): SignalChance {
   const c = judge(observed, expected, variance, groups, level);
   if (groups <= SMALL_COUNT || tailFactor > 1) {
-    const tail = groups <= SMALL_COUNT ? poissonUpperTail(groups, expected) : normalUpperTail(c.zScore);
+    const tail = groups <= SMALL_COUNT ? poissonUpperTail(groups, meetings) : normalUpperTail(c.zScore);
     c.zScore = round(Math.min(zFromUpperTail(Math.min(1, tailFactor * tail)), 40));
   }
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;

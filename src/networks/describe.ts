@@ -299,6 +299,8 @@ export async function describeNetworks(
         ratio: chance?.ratio ?? 0,
         groups: chance?.groups ?? 0,
         beyondChance: chance?.beyondChance ?? false,
+        test: chance?.test ?? null,
+        ...(chance?.unshared ? { unshared: chance.unshared } : {}),
       };
     }
     const n = list.length;

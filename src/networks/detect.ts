@@ -19,7 +19,9 @@ import {
   CHANCE_DEFAULTS,
   type ChanceOptions,
   type ChanceResult,
+  headline,
   type MemberChance,
+  prepareWindows,
   type SignalChance,
   SMALL_COUNT,
   scoreAgainstChance,
@@ -107,6 +109,7 @@ export async function detectNetworks(
     parameters.minSpreadSeconds,
     onStage,
   );
+  await prepareWindows(store, ALIGNED);
   lap('signals');
   onStage('communities');
   const communities = await findCommunities(store, parameters);
@@ -238,7 +241,20 @@ async function trimOnce(
       store,
       scored.map((x) => (x.split ? [...x.core] : [])),
     );
-    const again = await scoreMembers(store, memberLevel, parameters.windowSeconds);
+    // Items only the network's passing members touched still count as unshared with the looser half out.
+    await writeGroups(
+      store,
+      '_h',
+      scored.map((x) => (x.split ? x.passing : [])),
+    );
+    const again = await scoreMembers(
+      store,
+      memberLevel,
+      parameters.windowSeconds,
+      [ALIGNED],
+      undefined,
+      '_h',
+    );
     scored.forEach((x, net) => {
       if (!x.split) return;
       const scores = again.get(net);
@@ -278,8 +294,11 @@ async function trimOnce(
     const binding = chance.binding.filter((sig) => found.has(sig));
     // The headline figures are those of the strongest signal that still binds.
     const best = binding
-      .map((sig) => chance.perSignal[sig])
-      .sort((x, y) => (y?.zScore ?? 0) - (x?.zScore ?? 0))[0];
+      .flatMap((sig) => {
+        const s = chance.perSignal[sig];
+        return s ? [headline(s)] : [];
+      })
+      .sort((x, y) => y.zScore - x.zScore)[0];
     return {
       kept: k,
       memberChance: scored[net]?.scores ?? new Map(),
@@ -313,7 +332,7 @@ const emptyChance = (): ChanceResult => ({
 /** Writes groups of working-set account ids into the temp table `table(aid, net)`, net = the group's index. */
 async function writeGroups(
   store: Store,
-  table: '_m' | '_probe' | '_x' | '_flag',
+  table: '_m' | '_probe' | '_x' | '_flag' | '_h',
   groups: number[][],
 ): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);

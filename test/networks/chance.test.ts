@@ -70,6 +70,52 @@ describe('chance model', () => {
   });
 });
 
+/**
+ * Every day at noon a celebrity's post is reposted by the same 120 fans within the hour, and
+ * ten accounts repost one seed account's post of that day a few minutes after it: in those windows an
+ * account that reposts one thing would most likely repost the celebrity, so the ring's pairs are no more
+ * than the 45 a day chance gives on all items; the seed posts, which nobody else reposted, are not.
+ */
+function ringBesideViral(): FixturePost[] {
+  const out: FixturePost[] = [];
+  for (let d = 0; d < 6; d++) {
+    const viral = { account: 'celeb', hour: d * 24 + 12, text: `big news of day ${d}` };
+    const seed = { account: 'seed', hour: d * 24 + 12.2, text: `our message of day ${d}` };
+    out.push(viral, seed);
+  }
+  // Fixture posts are named p0, p1, ... in order: the celebrity's post of day d is p(2d), the seed's p(2d + 1).
+  for (let d = 0; d < 6; d++) {
+    for (let a = 0; a < 120; a++)
+      out.push({ account: `fan${a}`, hour: d * 24 + 12.1 + a / 200, kind: 'repost', repostOf: `p${2 * d}` });
+    for (let a = 0; a < 10; a++)
+      out.push({
+        account: `rt${a}`,
+        hour: d * 24 + 12.3 + a / 600,
+        kind: 'repost',
+        repostOf: `p${2 * d + 1}`,
+      });
+  }
+  return out;
+}
+
+describe('items only a network touched', () => {
+  it('reports a retweet ring whose excess the viral posts around it would hide', async () => {
+    const named = await namedCandidates([...ringBesideViral(), ...background(300, 6)]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.equal(reported.length, 1, `reported: ${JSON.stringify(reported.map((c) => c.accounts))}`);
+    assert.deepEqual(
+      [...(reported[0]?.accounts ?? [])].sort(),
+      Array.from({ length: 10 }, (_, a) => `rt${a}`),
+    );
+    const corepost = reported[0]?.chance.perSignal.corepost;
+    assert.ok(corepost, 'the ring should be scored on co-reposts');
+    // On all items chance explains the ring; on the seed posts nobody else reposted it does not.
+    assert.ok(corepost.ratio < 3, `all-items ratio ${corepost.ratio}`);
+    assert.equal(corepost.unshared?.beyondChance, true);
+    assert.equal(corepost.unshared?.groups, 6);
+  });
+});
+
 /** Seven accounts posting the same rare tag, link and text every morning at 9:00 for six days. */
 function morningCore(): FixturePost[] {
   const core: FixturePost[] = [];

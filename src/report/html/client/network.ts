@@ -33,7 +33,8 @@ export function renderNetwork(
       { class: 'lead' },
       `${int(n.size)} accounts; ${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts) ` +
         `from ${utc(n.start)} to ${utc(n.end)} (${duration(hours)}). Bound by ${n.binding.join(', ') || '–'}: ` +
-        `z ${fixed(n.zScore, 1)}, observed ${fixed(n.observed, 0)} against ${fixed(n.expected, 1)} expected by chance (O/E ${ratio(n.ratio)}).`,
+        `strongest z ${fixed(n.zScore, 1)} (O/E ${ratio(n.ratio)}); over all signals and items, ${fixed(n.observed, 0)} ` +
+        `member pairs against ${fixed(n.expected, 1)} expected by chance.`,
     ),
     el(
       'p',
@@ -57,17 +58,40 @@ export function renderNetwork(
         ['edges', 'num'],
         ['weight', 'num'],
       ],
-      Object.entries(n.signals).map(([name, s]) => [
-        el('code', null, name),
-        s.beyondChance ? el('span', { class: 'chip bind' }, 'binds') : 'no',
-        [fixed(s.observed, 0), 'num'],
-        [fixed(s.expected, 1), 'num'],
-        [fixed(s.zScore, 1), 'num'],
-        [ratio(s.ratio), 'num'],
-        [int(s.groups), 'num'],
-        [int(s.edges), 'num'],
-        [fixed(s.weight, 1), 'num'],
-      ]),
+      // Each signal on all items, then on the items only the network touched (the second test).
+      Object.entries(n.signals).flatMap(([name, s]): Array<Array<Node | string | [string, 'num']>> => {
+        const u = s.unshared;
+        const num = (x: string): [string, 'num'] => [x, 'num'];
+        const binds = (yes: boolean) => (yes ? el('span', { class: 'chip bind' }, 'binds') : 'no');
+        return [
+          [
+            el('code', null, name),
+            binds(s.beyondChance && s.test !== 'unshared'),
+            num(fixed(s.observed, 0)),
+            num(fixed(s.expected, 1)),
+            num(fixed(s.zScore, 1)),
+            num(ratio(s.ratio)),
+            num(int(s.groups)),
+            num(int(s.edges)),
+            num(fixed(s.weight, 1)),
+          ],
+          ...(u && u.observed > 0
+            ? [
+                [
+                  el('span', null, el('code', null, name), ' on items only it touched'),
+                  binds(u.beyondChance),
+                  num(fixed(u.observed, 0)),
+                  num(fixed(u.expected, 1)),
+                  num(fixed(u.zScore, 1)),
+                  num(ratio(u.ratio)),
+                  num(int(u.groups)),
+                  '',
+                  '',
+                ],
+              ]
+            : []),
+        ];
+      }),
     ),
   );
 
