@@ -3,12 +3,15 @@
 // accounts are dealt out again at random among that window's posts, so each account keeps how much it
 // posted in each window and each item keeps how popular it was, and who-did-what-with-whom is chance.
 // Every network reported on such data is a false positive, selection by Louvain included. Prints figures;
-// never fails. Usage: node --import tsx bench/null.ts STORE_OR_FILE... [--shuffles 3] [--options JSON]
+// never fails. Usage: node --import tsx bench/null.ts STORE_OR_FILE... [--shuffles 3] [--options JSON]; an
+// input `scenario:SEED` is the independent generator's data (bench/_scenario.ts, 3,000 accounts).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DETECT_DEFAULTS, detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
 import { Store } from '../src/store/index.js';
+import { storeWith } from '../test/signals/_fixture.js';
+import { scenario } from './_scenario.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,18 +21,21 @@ const options = { ...DETECT_DEFAULTS, ...JSON.parse(values.options) };
 const W = Math.max(1, Math.round(options.windowSeconds));
 
 for (const input of positionals) {
-  if (!existsSync(input)) {
+  const generated = /^scenario:(\d+)$/.exec(input);
+  if (!generated && !existsSync(input)) {
     console.log(`${input}: skipped (not found)`);
     continue;
   }
   for (let shuffle = 1; shuffle <= Number(values.shuffles); shuffle++) {
-    const store = await Store.open();
-    if (input.endsWith('.duckdb')) {
+    const store = generated
+      ? await storeWith(scenario(Number(generated[1]), 3000).posts)
+      : await Store.open();
+    if (!generated && input.endsWith('.duckdb')) {
       await store.run(`ATTACH '${input.replaceAll("'", "''")}' AS src (READ_ONLY)`);
       await store.run('INSERT INTO posts SELECT * FROM src.posts');
       await store.run('INSERT INTO accounts SELECT * FROM src.accounts');
       await store.run('DETACH src');
-    } else {
+    } else if (!generated) {
       await loadFiles(store, [input]);
     }
     // Within each window, the k-th post in a seeded random order takes the account of the k-th post in
