@@ -333,7 +333,8 @@ const itemCountsSql = (al: Alignment, limits: string) => `
  * accounts, E = sum over windows and c of C(c, 2) (K^2 - K2)/T^2 pi^(c - 2) N_c; the variance is the same
  * sum with C(c, 2)^2. This is exact in expectation when members and outside accounts draw from one item
  * distribution (Good 1953 uses the same identity for unseen species), whatever that distribution is.
- * Scored as in `scoreCount`, its tail doubled for the second test.
+ * Judged as the test on all items (normal z, with this variance that counts each item's pairs as one
+ * event), its tail doubled for the second test.
  */
 async function unsharedItems(store: Store, level: Level): Promise<Map<string, UnsharedChance>> {
   const rows = await store.all<Omit<AccountSignalRow, 'aid'>>(`
