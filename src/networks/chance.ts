@@ -352,7 +352,8 @@ async function unsharedItems(store: Store, level: Level): Promise<Map<string, Un
   for (const r of rows) {
     const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
     // Doubling a tail only moves a positive z (a tail of 1/2 or more has no excess to penalise).
-    if (c.zScore > 0) c.zScore = round(Math.min(zFromUpperTail(Math.min(1, 2 * normalUpperTail(c.zScore))), 40));
+    if (c.zScore > 0)
+      c.zScore = round(Math.min(zFromUpperTail(Math.min(1, 2 * normalUpperTail(c.zScore))), 40));
     c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= level.minGroups;
     out.set(`${r.net}:${r.sig}`, {
       observed: c.observed,
