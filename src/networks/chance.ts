@@ -44,8 +44,12 @@ export interface SignalChance {
 }
 
 /** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
-export const headline = (s: SignalChance): Pick<SignalChance, 'zScore' | 'ratio'> =>
+const headline = (s: SignalChance): Pick<SignalChance, 'zScore' | 'ratio'> =>
   s.test === 'unshared' && s.unshared ? s.unshared : s;
+
+/** The headline figures of the strongest of `signals` (beyond chance first, then by z), if any. */
+export const strongest = (signals: SignalChance[]): Pick<SignalChance, 'zScore' | 'ratio'> | undefined =>
+  signals.map((s) => ({ beyondChance: s.beyondChance, ...headline(s) })).sort(stronger)[0];
 
 /** Co-activity on the item-windows no account outside the network touched, against chance. */
 export interface UnsharedChance {
@@ -282,9 +286,7 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   }
   const out = new Map<number, ChanceResult>();
   for (const [net, list] of bySignal) {
-    const best = list
-      .map(([, c]) => ({ beyondChance: c.beyondChance, ...headline(c) }))
-      .sort((x, y) => stronger(x, y))[0];
+    const best = strongest(list.map(([, c]) => c));
     out.set(net, {
       zScore: best?.zScore ?? 0,
       ratio: best?.ratio ?? 0,
@@ -351,9 +353,7 @@ async function unsharedItems(store: Store, level: Level): Promise<Map<string, Un
   const out = new Map<string, UnsharedChance>();
   for (const r of rows) {
     const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
-    // Doubling a tail only moves a positive z (a tail of 1/2 or more has no excess to penalise).
-    if (c.zScore > 0)
-      c.zScore = round(Math.min(zFromUpperTail(Math.min(1, 2 * normalUpperTail(c.zScore))), 40));
+    c.zScore = multiplyTail(c.zScore, 2);
     c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= level.minGroups;
     out.set(`${r.net}:${r.sig}`, {
       observed: c.observed,
@@ -672,13 +672,27 @@ function scoreCount(
   meetings: number = expected,
 ): SignalChance {
   const c = judge(observed, expected, variance, groups, level);
-  if (groups <= SMALL_COUNT || tailFactor > 1) {
-    const tail = groups <= SMALL_COUNT ? poissonUpperTail(groups, meetings) : normalUpperTail(c.zScore);
+  if (groups <= SMALL_COUNT) {
+    const tail = poissonUpperTail(groups, meetings);
     c.zScore = round(Math.min(zFromUpperTail(Math.min(1, tailFactor * tail)), 40));
+  } else {
+    c.zScore = multiplyTail(c.zScore, tailFactor);
   }
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
   return c;
 }
+
+/**
+ * A signal judged beyond chance, or on few item-windows beyond chance by the exact Poisson tail of their
+ * count (as a member is judged), with the expected co-activity as its mean.
+ */
+export const holdsOnItemWindows = (x: SignalChance, level: Level): boolean =>
+  x.beyondChance ||
+  (x.groups <= SMALL_COUNT && scoreCount(x.observed, x.expected, 1, x.groups, level, 1).beyondChance);
+
+/** A normal z whose tail is multiplied by `factor` (a Bonferroni correction); z <= 0 has no excess to correct. */
+const multiplyTail = (z: number, factor: number) =>
+  factor === 1 || z <= 0 ? z : round(Math.min(zFromUpperTail(Math.min(1, factor * normalUpperTail(z))), 40));
 
 /** Per network and account, the stronger of its scores over the window alignments. */
 function bestOfLooks(

@@ -293,14 +293,8 @@ export async function describeNetworks(
       perSignal[s] = {
         weight: round(Number(w?.[`w_${s}`] ?? 0)),
         edges: Number(w?.[`e_${s}`] ?? 0),
-        observed: chance?.observed ?? 0,
-        expected: chance?.expected ?? 0,
-        zScore: chance?.zScore ?? 0,
-        ratio: chance?.ratio ?? 0,
-        groups: chance?.groups ?? 0,
-        beyondChance: chance?.beyondChance ?? false,
+        ...(chance ?? { observed: 0, expected: 0, zScore: 0, ratio: 0, groups: 0, beyondChance: false }),
         test: chance?.test ?? null,
-        ...(chance?.unshared ? { unshared: chance.unshared } : {}),
       };
     }
     const n = list.length;

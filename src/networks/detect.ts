@@ -11,7 +11,6 @@ import {
   windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { poissonUpperTail, zFromUpperTail } from './_poisson.js';
 import {
   ALIGNED,
   type Alignment,
@@ -19,14 +18,13 @@ import {
   CHANCE_DEFAULTS,
   type ChanceOptions,
   type ChanceResult,
-  headline,
+  holdsOnItemWindows,
   type MemberChance,
   prepareWindows,
-  type SignalChance,
-  SMALL_COUNT,
   scoreAgainstChance,
   scoreMembers,
   scoreProbes,
+  strongest,
 } from './chance.js';
 import { COMMUNITY_DEFAULTS, type CommunityOptions, findCommunities } from './communities.js';
 
@@ -293,12 +291,7 @@ async function trimOnce(
     const found = new Set(foundBinding[net] ?? []);
     const binding = chance.binding.filter((sig) => found.has(sig));
     // The headline figures are those of the strongest signal that still binds.
-    const best = binding
-      .flatMap((sig) => {
-        const s = chance.perSignal[sig];
-        return s ? [headline(s)] : [];
-      })
-      .sort((x, y) => y.zScore - x.zScore)[0];
+    const best = strongest(binding.flatMap((sig) => chance.perSignal[sig] ?? []));
     return {
       kept: k,
       memberChance: scored[net]?.scores ?? new Map(),
@@ -404,16 +397,13 @@ async function withoutBusiestMember(
     ]),
   );
   const rest = await scoreAgainstChance(store, networkLevel(parameters));
-  const holds = (x: SignalChance | undefined) => {
-    if (x === undefined) return false;
-    if (x.beyondChance) return true;
-    if (x.groups < parameters.minSharedItems || x.groups > SMALL_COUNT || x.ratio < parameters.minRatio)
-      return false;
-    return zFromUpperTail(poissonUpperTail(x.groups, x.expected)) >= parameters.minZScore;
-  };
   tested.forEach((c, net) => {
     const perSignal = rest.get(net)?.perSignal ?? {};
-    if (!c.chance.binding.some((sig) => holds(perSignal[sig]))) c.beyondChance = false;
+    const holds = (sig: SignalName) => {
+      const x = perSignal[sig];
+      return x !== undefined && holdsOnItemWindows(x, networkLevel(parameters));
+    };
+    if (!c.chance.binding.some(holds)) c.beyondChance = false;
   });
 }
 
