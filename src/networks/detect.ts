@@ -358,8 +358,9 @@ const writeExclusions = (store: Store, networks: number[][]) =>
  * arguing back on a flood, all picking from the same dozen counter-slogans); they never met each other, and
  * a hub with its coincidences is not a network of accounts acting together. The rest is compared with the
  * accounts outside every reported network (the members of the others are left out, as in the trimming
- * rounds), the busiest member left out too, as if it had not posted; on 30 item-windows or fewer a signal also holds by the exact Poisson tail of their count, as in
- * the member test. Networks of CORE_SPLIT_MIN_ACCOUNTS or more are settled by the core and probe tests.
+ * rounds), the busiest member left out too, as if it had not posted; on 30 item-windows or fewer a signal
+ * also holds by the exact Poisson tail of their count, as in the member test (`holdsOnItemWindows`).
+ * Networks of CORE_SPLIT_MIN_ACCOUNTS or more are settled by the core and probe tests.
  */
 async function withoutBusiestMember(
   store: Store,
