@@ -1,14 +1,18 @@
-// The chance model: how much of a network's co-activity would independent accounts produce? For each
-// signal and time window, every member is replaced by an independent account with the same activity (the
-// distinct items it touched in that window) that picks items the way the accounts outside the network
-// active in that window did: an item touched by a share r of them is touched with p = 1 - (1 - g r)^x, x
-// being the member's activity over the outside mean and g the Good-Turing share of touches on items seen
-// before. The members on one item are then close to Poisson with mean mu = sum p, so the expected number
-// of member pairs on it is (mu^2 - sum p^2)/2, with a normal approximation to its variance. Summed over
-// items and windows this gives E for the observed count O of member pairs sharing an item in a window.
-// A trending protest tag has a large r, so protesters sharing it are expected; a flood's own tags and
-// templates are rare outside it, so its co-activity is not. Per signal, z = (O - E) / sqrt(Var) and O/E
-// must both clear their levels; docs/method.md gives the derivation and its limits.
+// The chance model: how much of a network's co-activity would independent accounts produce? Per signal
+// and time window, the items are sorted into popularity strata by how many accounts outside the network
+// touched them (one, two or three, four to seven, ...). Within a stratum, a member's touches there are
+// dealt over its items in proportion to their outside counts, so a member of activity k in the stratum
+// touches an item of outside count n with p = min(1, k n / W), W the stratum's total outside count: the
+// model asks whether members that picked items of the same popularity picked the same ones, not whether
+// they picked popular items (a protest's slogans, posted by hundreds, sit in a stratum of five items, so
+// protesters meeting on them are expected; a flood's templates, which few outside it post, sit among
+// thousands of one-off items, so its meetings there are not). Items no outside account touched form one
+// more stratum, whose chance of two touches meeting comes from the outside accounts' own coincidences
+// (Good 1953). The members on one item are then close to Poisson with mean mu = sum p, so the expected
+// number of member pairs on it is (mu^2 - sum p^2)/2, with a normal approximation to its variance. Summed
+// over items, strata and windows this gives E for the observed count O of member pairs sharing an item in
+// a window. Per signal, z = (O - E) / sqrt(Var) and O/E must both clear their levels; docs/method.md gives
+// the derivation and its limits.
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
@@ -132,14 +136,23 @@ export interface Alignment {
   at: string;
   g: string;
   act: string;
-  /** Per window, item-count statistics (`prepareWindows`). */
-  stat: string;
+  /** Per window and popularity stratum, the sums of item counts, their squares and cubes (`prepareWindows`). */
+  ss: string;
   /** Per window and count c >= 2, the number of items c accounts touched (`prepareWindows`). */
   fq: string;
   /** Seconds added to a time before it is cut into windows. */
   shift: number;
 }
-export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', stat: '_gstat', fq: '_gfq', shift: 0 };
+export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', ss: '_gss', fq: '_gfq', shift: 0 };
+
+/**
+ * The popularity stratum of an item touched by `n` accounts outside the network (n >= 1): floor(log2 n),
+ * so that items seen once, twice or three times, four to seven times, ... are compared with their like.
+ */
+const STRATUM = (n: string) => `floor(log2((${n}) + 0.5))::INTEGER`;
+
+/** The stratum of the items no outside account touched. */
+const NOVEL = -1;
 
 /**
  * The per-window tables of an alignment that do not depend on the networks scored: built once per
@@ -147,10 +160,10 @@ export const ALIGNED: Alignment = { at: '_at', g: '_g', act: '_act', stat: '_gst
  */
 export async function prepareWindows(store: Store, al: Alignment): Promise<void> {
   await store.run(`
-    CREATE OR REPLACE TEMP TABLE ${al.stat} AS
-      SELECT sig, b, sum(n::DOUBLE * n) AS N2, sum(n::DOUBLE * n * n) AS N3,
-        (count(*) FILTER (WHERE n = 1))::DOUBLE AS N1
-      FROM ${al.g} GROUP BY sig, b;
+    CREATE OR REPLACE TEMP TABLE ${al.ss} AS
+      SELECT sig, b, ${STRATUM('n')} AS s, sum(n)::DOUBLE AS S1, sum(n::DOUBLE * n) AS S2, sum(n::DOUBLE * n * n) AS S3,
+        (count(*) FILTER (WHERE n = 2))::DOUBLE AS D2
+      FROM ${al.g} GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE ${al.fq} AS
       SELECT sig, b, n AS c, count(*)::DOUBLE AS N FROM ${al.g} WHERE n >= 2 GROUP BY ALL;`);
 }
@@ -172,7 +185,7 @@ export async function buildShiftedWindows(
     at: '_at_h',
     g: '_g_h',
     act: '_act_h',
-    stat: '_gstat_h',
+    ss: '_gss_h',
     fq: '_gfq_h',
     shift: Math.floor(Math.max(1, Math.round(windowSeconds)) / 2),
   };
@@ -181,80 +194,143 @@ export async function buildShiftedWindows(
 }
 
 /**
- * Builds the chance model's tables for the networks of the temp table `_m(aid, net)`: per network, signal
- * and window the outside population's figures, and per touched item the members' expected count (mu) and
- * the sum of their squared probabilities (p2).
+ * Per network and window where members were active: the number of items only members touched (touched)
+ * and the effective number W = 1/q of items that two touches land on together when both are new. Two
+ * touches by independent accounts land on the same item that no one else touched with probability about
+ * q = 2 N2 / T^2 (Good 1953: a touch is new with probability N1/T, and then lands on a given item seen once
+ * with 2 N2 / (N1 T); N1 and N2 are the items one and two outside accounts touched, T their touches). This
+ * is not conditioned on how many of a member's touches were new: a network shows exactly as members whose
+ * touches keep landing together where no one else's do, so a member of activity k is expected on a given
+ * such item with probability k q. A window with few outside touches says little, so its estimate is drawn
+ * towards the signal's over all windows, qbar = sum 2 N2 / sum T^2, with the weight of a typical window:
+ * q = (2 N2 + c qbar) / (T^2 + c), c the square of the mean T per window; qbar counts one collision more than
+ * it saw, so that a signal on which no two accounts ever met by chance does not make any meeting impossible.
  */
-async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members = '_m'): Promise<void> {
+const novelStratumSql = (al: Alignment) => `
+        WITH g AS (SELECT sig, b, sum(D2) AS N2 FROM ${al.ss} GROUP BY ALL),
+        qbar AS (
+          SELECT g.sig, least(1, (sum(2 * g.N2) + 1) / (sum(c.T::DOUBLE * c.T) + 1)) AS qbar,
+            greatest(pow(avg(c.T), 2), 1) AS c
+          FROM g JOIN ${al.act} c USING (sig, b) GROUP BY ALL
+        ),
+        a AS (
+          SELECT net, sig, b, sum(d2) AS d2 FROM (
+            SELECT net, sig, b, -(n0 = 2)::DOUBLE AS d2 FROM _cmt
+            UNION ALL SELECT net, sig, b, (n - mm = 2)::DOUBLE FROM _cmt
+            UNION ALL SELECT net, sig, b, -(n0 = 2)::DOUBLE FROM _cxo
+            UNION ALL SELECT net, sig, b, (n = 2)::DOUBLE FROM _cxo
+          ) GROUP BY ALL
+        ),
+        nw AS (SELECT net, sig, b, count(*)::DOUBLE AS touched FROM _cmt WHERE s = ${NOVEL} GROUP BY ALL)
+        SELECT w.net, w.sig, w.b, coalesce(nw.touched, 0) AS touched,
+          greatest(1, (o.t * o.t + qb.c) / (2 * o.n2 + qb.c * qb.qbar)) AS W
+        FROM _cw w JOIN qbar qb USING (sig) LEFT JOIN nw USING (net, sig, b) LEFT JOIN g USING (sig, b)
+          LEFT JOIN a USING (net, sig, b),
+        LATERAL (
+          SELECT greatest(w.T - w.K, 0) AS t, greatest(coalesce(g.N2, 0) + coalesce(a.d2, 0), 0) AS n2
+        ) o`;
+
+/**
+ * Builds the chance model's tables for the networks of the temp table `_m(aid, net)`. Per network, signal,
+ * window and popularity stratum (`STRATUM` of the outside count n_out): each member's touches there (k,
+ * `_cms`; in the stratum NOVEL of items no outside account touched, its whole activity in the window), and
+ * the stratum's total outside count W with the sums of squares and cubes of the outside counts of its items
+ * no member touched (U2, U3, `_csw`; for NOVEL, W effective items of count one, `novelStratumSql`). Per item
+ * a member touched: p = min(1, k n_out / W) for a member of activity k in the item's stratum (n_out = 1 in
+ * NOVEL), the members' expected count mu = sum p and p2 = sum p^2 (`_ctp`); per stratum, the observed pairs
+ * and their expectation over the touched items (`_ctw`).
+ */
+async function buildChanceTables(
+  store: Store,
+  al: Alignment = ALIGNED,
+  members = '_m',
+  /** The accounts left out of each network's outside population: `_x`, or a view over it. */
+  excluded = '_x',
+): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE _cma AS
       SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN ${members} m USING (aid) GROUP BY ALL;
     -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
-    -- touches per item (mx), and per window how many of them were active (xa), their touches (Kx) and what
-    -- leaving them out changes in the window's item-count statistics.
+    -- touches per item (mx), and per window how many touches that removes (Kx).
     CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
     CREATE OR REPLACE TEMP TABLE _cxt AS
-      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM ${al.at} x JOIN _x e USING (aid) GROUP BY ALL;
-    CREATE OR REPLACE TEMP TABLE _cxw AS
-      WITH xa AS (SELECT e.net, x.sig, x.b, count(DISTINCT x.aid)::DOUBLE AS xa FROM ${al.at} x JOIN _x e USING (aid) GROUP BY ALL)
-      SELECT t.net, t.sig, t.b, any_value(xa.xa) AS xa, sum(t.mx) AS Kx,
-        sum((g.n - t.mx = 1)::DOUBLE - (g.n = 1)::DOUBLE) AS dN1,
-        sum((g.n - t.mx) * (g.n - t.mx) - g.n::DOUBLE * g.n) AS dN2,
-        sum(pow(g.n - t.mx, 3) - pow(g.n::DOUBLE, 3)) AS dN3
-      FROM _cxt t JOIN ${al.g} g USING (sig, item, b) JOIN xa USING (net, sig, b) GROUP BY ALL;
+      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM ${al.at} x JOIN ${excluded} e USING (aid) GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE _cxw AS SELECT net, sig, b, sum(mx) AS Kx FROM _cxt GROUP BY ALL;
+    -- Items members touched: the members there (mm), the accounts there once _x is left out (n), before
+    -- (n0), and the stratum of the outside count n - mm (none when only members touched the item).
     CREATE OR REPLACE TEMP TABLE _cmt AS
-      SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n
-      FROM ${al.at} x JOIN ${members} m USING (aid) JOIN ${al.g} g USING (sig, item, b)
-        LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
-      GROUP BY ALL;
-    -- Per network and window, the outside population: accounts, mean items per account (kbar), and the
-    -- Good-Turing share of touches on items seen before, g = 1 - N1/T (N1 items touched by exactly one
-    -- outside account, T outside touches; Good 1953): when almost every outside item is unique, a new
-    -- account would most likely touch an item nobody else did, not collide with the few seen.
+      SELECT *, CASE WHEN n > mm THEN ${STRATUM('n - mm')} ELSE ${NOVEL} END AS s FROM (
+        SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n,
+          any_value(g.n)::DOUBLE AS n0
+        FROM ${al.at} x JOIN ${members} m USING (aid) JOIN ${al.g} g USING (sig, item, b)
+          LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
+        GROUP BY ALL
+      );
+    -- Per network and window: members active (ma), their touches (K, K2: sum of squares) and all touches (T).
     CREATE OR REPLACE TEMP TABLE _cw AS
-      WITH mab AS (SELECT net, sig, b, count(*)::DOUBLE AS ma, sum(k) AS K, sum(k * k) AS K2 FROM _cma GROUP BY ALL),
-      mtb AS (
-        SELECT net, sig, b, (count(*) FILTER (WHERE n = 1))::DOUBLE AS t1,
-          (count(*) FILTER (WHERE n - mm = 1))::DOUBLE AS o1
-        FROM _cmt GROUP BY ALL
+      WITH mab AS (SELECT net, sig, b, count(*)::DOUBLE AS ma, sum(k) AS K, sum(k * k) AS K2 FROM _cma GROUP BY ALL)
+      SELECT mab.*, c.T - coalesce(xw.Kx, 0) AS T
+      FROM mab JOIN ${al.act} c USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b);
+    -- Each member's touches per stratum; in the stratum of new items, its whole activity in the window.
+    CREATE OR REPLACE TEMP TABLE _cms AS
+      SELECT m.net, x.sig, x.b, c.s, x.aid, count(*)::DOUBLE AS k
+      FROM ${al.at} x JOIN ${members} m USING (aid)
+        JOIN _cmt c ON c.net = m.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+      WHERE c.s <> ${NOVEL} GROUP BY ALL
+      UNION ALL
+      SELECT net, sig, b, ${NOVEL}, aid, k FROM _cma;
+    -- Items touched by accounts left out but by no member, with their counts before and after.
+    CREATE OR REPLACE TEMP TABLE _cxo AS
+      SELECT t.net, t.sig, t.b, g.n::DOUBLE AS n0, g.n - t.mx AS n
+      FROM _cxt t JOIN ${al.g} g USING (sig, item, b)
+      ANTI JOIN _cmt c ON c.net = t.net AND c.sig = t.sig AND c.item = t.item AND c.b = t.b;
+    -- The window's stratum figures (${al.ss}), less what the items members or left-out accounts touched
+    -- contributed there, plus what they contribute at their outside counts (to W; to U2, U3 only for the
+    -- items no member touched).
+    CREATE OR REPLACE TEMP TABLE _csw AS
+      WITH ks AS (SELECT net, sig, b, s, sum(k) AS Ks, sum(k * k) AS Ks2 FROM _cms GROUP BY ALL),
+      adj AS (
+        SELECT net, sig, b, ${STRATUM('n0')} AS s, -n0 AS d1, -n0 * n0 AS d2, -n0 * n0 * n0 AS d3 FROM _cmt
+        UNION ALL
+        SELECT net, sig, b, s, n - mm, 0, 0 FROM _cmt WHERE s <> ${NOVEL}
+        UNION ALL
+        SELECT net, sig, b, ${STRATUM('n0')}, -n0, -n0 * n0, -n0 * n0 * n0 FROM _cxo
+        UNION ALL
+        SELECT net, sig, b, ${STRATUM('n')}, n, n * n, n * n * n FROM _cxo WHERE n >= 1
       ),
-      pop AS (
-        SELECT mab.*, c.A - coalesce(xw.xa, 0) AS A, c.T - coalesce(xw.Kx, 0) AS T,
-          gs.N1 + coalesce(xw.dN1, 0) AS N1, gs.N2 + coalesce(xw.dN2, 0) AS N2, gs.N3 + coalesce(xw.dN3, 0) AS N3
-        FROM mab JOIN ${al.act} c USING (sig, b) JOIN ${al.stat} gs USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b)
+      d AS (
+        SELECT net, sig, b, s, sum(d1) AS d1, sum(d2) AS d2, sum(d3) AS d3
+        FROM adj SEMI JOIN ks USING (net, sig, b, s) GROUP BY ALL
+      ),
+      novel AS (${novelStratumSql(al)}
       )
-      SELECT p.net, p.sig, p.b, p.ma, greatest(p.A - p.ma, 1) AS Aout,
-        CASE WHEN p.A > p.ma AND p.T > p.K THEN (p.T - p.K) / (p.A - p.ma) ELSE 1 END AS kbar,
-        CASE WHEN p.T > p.K
-          THEN least(greatest(1 - (p.N1 - mtb.t1 + mtb.o1) / (p.T - p.K), 0), 1) ELSE 0 END AS gt,
-        p.K, p.K2, p.N2, p.N3, p.T
-      FROM pop p JOIN mtb USING (net, sig, b);
-    -- Items members touched: exact probabilities 1 - (1 - g r)^x, with members grouped by activity so the
-    -- cost is (distinct activity levels x items), not (members x items).
+      SELECT ks.net, ks.sig, ks.b, ks.s, ks.Ks, ks.Ks2, greatest(coalesce(gs.S1, 0) + coalesce(d.d1, 0), 1) AS W,
+        greatest(coalesce(gs.S2, 0) + coalesce(d.d2, 0), 0) AS U2, greatest(coalesce(gs.S3, 0) + coalesce(d.d3, 0), 0) AS U3
+      FROM ks LEFT JOIN ${al.ss} gs USING (sig, b, s) LEFT JOIN d USING (net, sig, b, s) WHERE ks.s <> ${NOVEL}
+      UNION ALL
+      SELECT ks.net, ks.sig, ks.b, ks.s, ks.Ks, ks.Ks2, v.W, greatest(v.W - v.touched, 0), greatest(v.W - v.touched, 0)
+      FROM ks JOIN novel v USING (net, sig, b) WHERE ks.s = ${NOVEL};
+    -- Items members touched that outside accounts touched too, with members grouped by their activity in
+    -- the item's stratum, so the cost is (distinct activity levels x items), not (members x items).
     CREATE OR REPLACE TEMP TABLE _ctp AS
-      WITH mk AS (SELECT net, sig, b, k, count(*)::DOUBLE AS cnt FROM _cma GROUP BY ALL),
+      WITH mk AS (SELECT net, sig, b, s, k, count(*)::DOUBLE AS cnt FROM _cms GROUP BY ALL),
       ti AS (
-        SELECT mt.net, mt.sig, mt.b, mt.item, mt.mm, mt.n,
-          w.gt * least(greatest((mt.n - mt.mm) / w.Aout, 0), 1) AS r, w.kbar
-        FROM _cmt mt JOIN _cw w USING (net, sig, b)
+        SELECT mt.net, mt.sig, mt.b, mt.s, mt.item, mt.mm, mt.n,
+          CASE WHEN mt.s = ${NOVEL} THEN 1 ELSE mt.n - mt.mm END / w.W AS r
+        FROM _cmt mt JOIN _csw w USING (net, sig, b, s)
       )
-      SELECT ti.net, ti.sig, ti.b, ti.item, any_value(ti.mm) AS mm, any_value(ti.n) AS n, any_value(ti.r) AS r,
-        any_value(ti.kbar) AS kbar,
-        sum(mk.cnt * (1 - pow(1 - ti.r, mk.k / ti.kbar))) AS mu,
-        sum(mk.cnt * pow(1 - pow(1 - ti.r, mk.k / ti.kbar), 2)) AS p2
-      FROM ti JOIN mk USING (net, sig, b) GROUP BY ALL;
-    -- Items no member touched are rare for them, so the linear form x r is close enough there.
+      SELECT ti.net, ti.sig, ti.b, ti.s, ti.item, any_value(ti.mm) AS mm, any_value(ti.n) AS n, any_value(ti.r) AS r,
+        sum(mk.cnt * least(1, mk.k * ti.r)) AS mu, sum(mk.cnt * pow(least(1, mk.k * ti.r), 2)) AS p2
+      FROM ti JOIN mk USING (net, sig, b, s) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _ctw AS
       WITH touched AS (
-        SELECT net, sig, b, sum(mm * (mm - 1) / 2) AS O, sum((mu * mu - p2) / 2) AS Et,
-          sum((mu - p2) * (mu - 0.5) * (mu - 0.5) + (mu - p2) * (mu - p2) / 2) AS Vt,
-          sum(n::DOUBLE * n) AS Tn2, sum(n::DOUBLE * n * n) AS Tn3
+        SELECT net, sig, b, s, sum(mm * (mm - 1) / 2) AS O, sum((mu * mu - p2) / 2) AS Et,
+          sum((mu - p2) * (mu - 0.5) * (mu - 0.5) + (mu - p2) * (mu - p2) / 2) AS Vt
         FROM _ctp GROUP BY ALL
       )
-      SELECT w.net, w.sig, w.b, t.O, t.Et, t.Vt, w.kbar, w.K / w.kbar AS X, w.K2 / (w.kbar * w.kbar) AS Q,
-        w.gt * w.gt * greatest(w.N2 - t.Tn2, 0) / (w.Aout * w.Aout) AS S2,
-        w.gt * w.gt * w.gt * greatest(w.N3 - t.Tn3, 0) / (w.Aout * w.Aout * w.Aout) AS S3
-      FROM _cw w JOIN touched t USING (net, sig, b);
+      SELECT w.net, w.sig, w.b, w.s, coalesce(t.O, 0) AS O, coalesce(t.Et, 0) AS Et, coalesce(t.Vt, 0) AS Vt,
+        w.Ks, w.Ks2, w.W, w.U2, w.U3
+      FROM _csw w LEFT JOIN touched t USING (net, sig, b, s);
   `);
 }
 
@@ -265,18 +341,26 @@ async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members 
  */
 export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
   await buildChanceTables(store);
-  const rows = await store.all<{ net: number; sig: number; O: number; E: number; V: number; G: bigint }>(`
-    SELECT w.net, w.sig, sum(O) AS O, sum(Et + (X * X - Q) / 2 * S2) AS E, sum(Vt + X * X * X * S3 + X * X * S2 / 2) AS V,
-      any_value(g.G) AS G
-    FROM _ctw w JOIN (SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY net, sig) g USING (net, sig)
-    GROUP BY w.net, w.sig ORDER BY w.net, w.sig`);
-  const unshared = await unsharedItems(store, level);
+  type Row = { net: number; sig: number; O: number; E: number; V: number; G: bigint };
+  const shared = await store.all<Row>(`
+    SELECT net, sig, sum(O) AS O, sum(Et + (Ks * Ks - Ks2) / 2 * U2 / (W * W)) AS E,
+      sum(Vt + Ks * Ks * Ks * U3 / (W * W * W) + Ks * Ks * U2 / (2 * W * W)) AS V, 0 AS G
+    FROM _ctw GROUP BY ALL ORDER BY net, sig`);
+  const unshared = await unsharedItems(store);
+  const groups = await store.all<{ net: number; sig: number; G: bigint }>(
+    'SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY ALL',
+  );
+  const key = (r: { net: number; sig: number }) => `${r.net}:${r.sig}`;
+  const groupsBy = new Map(groups.map((g) => [key(g), g.G]));
+  const unsharedBy = new Map(unshared.map((r) => [key(r), r]));
+  const rows = shared.map((r) => ({ ...r, G: groupsBy.get(key(r)) ?? 0n }));
   const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
   for (const r of rows) {
     const list = bySignal.get(Number(r.net)) ?? [];
     if (list.length === 0) bySignal.set(Number(r.net), list);
     const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
-    const u = unshared.get(`${r.net}:${r.sig}`);
+    const raw = unsharedBy.get(key(r));
+    const u = raw && judgeUnshared(raw, level);
     c.test = c.beyondChance ? 'all' : u?.beyondChance ? 'unshared' : null;
     if (u !== undefined) {
       c.unshared = u;
@@ -324,11 +408,10 @@ const itemCountsSql = (al: Alignment, limits: string) => `
     )`;
 
 /**
- * The test on all items can hide an excess concentrated where a network acts alone: a retweet ring that
- * also reposts viral posts, as everyone does, gets a large expectation from them. So each network is also
- * scored on the item-windows that only its members touched (O: member pairs there). The model above
- * gives such items no chance at all (an item no outside account touched has r = 0), which a large group
- * would clear by its size alone, so their expectation comes from a two-sample argument instead: if the
+ * A second estimate of the chance of the item-windows that only a network's members touched (O: member
+ * pairs there). The model above takes it from the outside accounts' own coincidences, which overstate it
+ * where those accounts keep meeting (reposts of a few viral posts; an outside population that is itself
+ * coordinated). Here it comes from a two-sample argument instead: if the
  * members drew as independently as everyone else, an item touched by c accounts in a window would be
  * touched by members only with probability about pi^c, pi being the members' share of the window's
  * touches (distinct members: (K^2 - K2)/T^2 for the first two). With N_c the window's items touched by c
@@ -338,8 +421,8 @@ const itemCountsSql = (al: Alignment, limits: string) => `
  * Judged as the test on all items (normal z, with this variance that counts each item's pairs as one
  * event), its tail doubled for the second test.
  */
-async function unsharedItems(store: Store, level: Level): Promise<Map<string, UnsharedChance>> {
-  const rows = await store.all<Omit<AccountSignalRow, 'aid'>>(`
+async function unsharedItems(store: Store): Promise<Omit<AccountSignalRow, 'aid'>[]> {
+  return store.all<Omit<AccountSignalRow, 'aid'>>(`
     WITH lim AS (SELECT net, sig, b, ma AS cmax FROM _cw),
     ${itemCountsSql(ALIGNED, 'lim')},
     e AS (
@@ -350,21 +433,21 @@ async function unsharedItems(store: Store, level: Level): Promise<Map<string, Un
     ),
     o AS (SELECT net, sig, sum(mm * (mm - 1) / 2) AS O, count(*) AS G FROM _cmt WHERE mm >= 2 AND n = mm GROUP BY ALL)
     SELECT e.net, e.sig, coalesce(o.O, 0) AS O, e.E, e.V, coalesce(o.G, 0) AS G FROM e LEFT JOIN o USING (net, sig)`);
-  const out = new Map<string, UnsharedChance>();
-  for (const r of rows) {
-    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
-    c.zScore = multiplyTail(c.zScore, 2);
-    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= level.minGroups;
-    out.set(`${r.net}:${r.sig}`, {
-      observed: c.observed,
-      expected: c.expected,
-      zScore: c.zScore,
-      ratio: c.ratio,
-      groups: c.groups,
-      beyondChance: c.beyondChance,
-    });
-  }
-  return out;
+}
+
+/** The unshared-items test of one network and signal: as `judge`, its normal tail doubled. */
+function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): UnsharedChance {
+  const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+  const zScore = multiplyTail(c.zScore, 2);
+  const beyondChance = zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= level.minGroups;
+  return {
+    observed: c.observed,
+    expected: c.expected,
+    zScore,
+    ratio: c.ratio,
+    groups: c.groups,
+    beyondChance,
+  };
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
@@ -435,14 +518,14 @@ async function scoreMembersOnce(
 ): Promise<void> {
   await buildChanceTables(store, al, members);
   const rows = await store.all<AccountSignalRow>(`
-    -- Expectations depend on a member only through its activity k in the window, so they are computed per
+    -- Expectations depend on a member only through its activity k in the stratum, so they are computed per
     -- activity level (few) and items, not per member and items.
     WITH lvl AS (
-      SELECT t.net, t.sig, t.b, mk.k, sum(pp * (t.mu - pp)) AS E,
+      SELECT t.net, t.sig, t.b, t.s, mk.k, sum(pp * (t.mu - pp)) AS E,
         sum(pp * ((t.mu - t.p2) - pp * (1 - pp) + (t.mu - pp) * (t.mu - pp)) - pp * pp * (t.mu - pp) * (t.mu - pp)) AS V
-      FROM (SELECT DISTINCT net, sig, b, k FROM _cma) mk
-      JOIN _ctp t USING (net, sig, b),
-      LATERAL (SELECT 1 - pow(1 - t.r, mk.k / t.kbar) AS pp)
+      FROM (SELECT DISTINCT net, sig, b, s, k FROM _cms) mk
+      JOIN _ctp t USING (net, sig, b, s),
+      LATERAL (SELECT least(1, mk.k * t.r) AS pp)
       GROUP BY ALL
     ),
     obs AS (
@@ -451,9 +534,8 @@ async function scoreMembersOnce(
       GROUP BY ALL
     ),
     items AS (
-      SELECT a.net, a.aid, a.sig, sum(l.E) AS E, sum(l.V) AS V,
-        sum(a.k / w.kbar * (w.X - a.k / w.kbar) * w.S2) AS Er
-      FROM _cma a JOIN lvl l USING (net, sig, b, k) JOIN _ctw w USING (net, sig, b)
+      SELECT a.net, a.aid, a.sig, sum(l.E) AS E, sum(l.V) AS V, sum(a.k * (w.Ks - a.k) * w.U2 / (w.W * w.W)) AS Er
+      FROM _cms a JOIN lvl l USING (net, sig, b, s, k) JOIN _csw w USING (net, sig, b, s)
       GROUP BY ALL
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
@@ -555,15 +637,34 @@ export async function scoreProbes(
 ): Promise<Map<number, Map<number, MemberChance>>> {
   const looks: Map<number, Map<number, MemberChance>>[] = [];
   for (const al of alignments) {
-    await buildChanceTables(store, al);
+    // The probes of a network are left out of its outside population with the other networks' members:
+    // the accounts being judged for membership must not make the core's items look popular, or a
+    // network's looser members would explain each other away (a flood's accounts outside its core post
+    // its templates too). Each probe is then one account against the core and the rest of the population.
+    await store.run(`
+      CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
+      CREATE OR REPLACE TEMP VIEW _x_probe AS SELECT aid, net FROM _x UNION SELECT aid, net FROM _probe`);
+    await buildChanceTables(store, al, '_m', '_x_probe');
     const rows = await store.all<AccountSignalRow>(`
-    WITH pa AS (SELECT p.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN _probe p USING (aid) GROUP BY ALL),
+    -- A probe's touches by stratum of their outside count (the probes, itself included, left out); in the
+    -- stratum of new items, its whole activity in the window (as for members).
+    WITH pt AS (
+      SELECT p.net, x.sig, x.b, x.aid, g.n - coalesce(t.mx, 0) - coalesce(c.mm, 0) AS n_out
+      FROM ${al.at} x JOIN _probe p USING (aid) JOIN ${al.g} g USING (sig, item, b)
+        LEFT JOIN _cxt t ON t.net = p.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
+        LEFT JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
+    ),
+    pa AS (
+      SELECT net, sig, b, ${STRATUM('n_out')} AS s, aid, count(*)::DOUBLE AS k FROM pt WHERE n_out >= 1 GROUP BY ALL
+      UNION ALL
+      SELECT net, sig, b, ${NOVEL}, aid, count(*)::DOUBLE FROM pt GROUP BY ALL
+    ),
     lvl AS (
-      SELECT t.net, t.sig, t.b, mk.k, sum(pp * t.mu) AS E,
+      SELECT t.net, t.sig, t.b, t.s, mk.k, sum(pp * t.mu) AS E,
         sum(pp * ((t.mu - t.p2) + t.mu * t.mu) - pp * pp * t.mu * t.mu) AS V
-      FROM (SELECT DISTINCT net, sig, b, k FROM pa) mk
-      JOIN _ctp t USING (net, sig, b),
-      LATERAL (SELECT 1 - pow(1 - t.r, mk.k / t.kbar) AS pp)
+      FROM (SELECT DISTINCT net, sig, b, s, k FROM pa) mk
+      JOIN _ctp t USING (net, sig, b, s),
+      LATERAL (SELECT least(1, mk.k * t.r) AS pp)
       GROUP BY ALL
     ),
     obs AS (
@@ -573,8 +674,8 @@ export async function scoreProbes(
     ),
     items AS (
       SELECT a.net, a.aid, a.sig, sum(coalesce(l.E, 0)) AS E, sum(coalesce(l.V, 0)) AS V,
-        sum(a.k / w.kbar * w.X * w.S2) AS Er
-      FROM pa a JOIN _ctw w USING (net, sig, b) LEFT JOIN lvl l USING (net, sig, b, k)
+        sum(a.k * w.Ks * w.U2 / (w.W * w.W)) AS Er
+      FROM pa a JOIN _csw w USING (net, sig, b, s) LEFT JOIN lvl l USING (net, sig, b, s, k)
       GROUP BY ALL
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
@@ -681,14 +782,6 @@ function scoreCount(
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && groups >= level.minGroups;
   return c;
 }
-
-/**
- * A signal judged beyond chance, or on few item-windows beyond chance by the exact Poisson tail of their
- * count (as a member is judged), with the expected co-activity as its mean.
- */
-export const holdsOnItemWindows = (x: SignalChance, level: Level): boolean =>
-  x.beyondChance ||
-  (x.groups <= SMALL_COUNT && scoreCount(x.observed, x.expected, 1, x.groups, level, 1).beyondChance);
 
 /** A normal z whose tail is multiplied by `factor` (a Bonferroni correction); z <= 0 has no excess to correct. */
 const multiplyTail = (z: number, factor: number) =>

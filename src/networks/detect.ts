@@ -18,7 +18,6 @@ import {
   CHANCE_DEFAULTS,
   type ChanceOptions,
   type ChanceResult,
-  holdsOnItemWindows,
   type MemberChance,
   prepareWindows,
   scoreAgainstChance,
@@ -171,7 +170,6 @@ export async function detectNetworks(
       }
       established = survivors;
     }
-    await withoutBusiestMember(store, candidates, parameters);
   }
   lap('chance');
   return {
@@ -350,63 +348,6 @@ const writeExclusions = (store: Store, networks: number[][]) =>
     '_x',
     networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members))),
   );
-
-/**
- * A small network must not hinge on one account: without its busiest member (the largest sum of edge
- * weights to the other members), the rest must still be beyond chance on a signal that binds the network.
- * Louvain gathers around an active account the few others that each met it by chance a few times (users
- * arguing back on a flood, all picking from the same dozen counter-slogans); they never met each other, and
- * a hub with its coincidences is not a network of accounts acting together. The rest is compared with the
- * accounts outside every reported network (the members of the others are left out, as in the trimming
- * rounds), the busiest member left out too, as if it had not posted; on 30 item-windows or fewer a signal
- * also holds by the exact Poisson tail of their count, as in the member test (`holdsOnItemWindows`).
- * Networks of CORE_SPLIT_MIN_ACCOUNTS or more are settled by the core and probe tests.
- */
-async function withoutBusiestMember(
-  store: Store,
-  candidates: Candidate[],
-  parameters: DetectOptions,
-): Promise<void> {
-  const reported = candidates.filter((c) => c.beyondChance);
-  const tested = reported.filter(
-    (c) => c.members.length > parameters.minAccounts && c.members.length < CORE_SPLIT_MIN_ACCOUNTS,
-  );
-  if (tested.length === 0) return;
-  await writeMembership(
-    store,
-    tested.map((c) => c.members),
-  );
-  const rows = await store.all<{ net: number; aid: number }>(`
-    WITH ends AS (SELECT a AS x, c AS y, weight FROM _edge UNION ALL SELECT c AS x, a AS y, weight FROM _edge),
-    s AS (
-      SELECT m1.net, m1.aid, sum(e.weight) AS strength
-      FROM ends e JOIN _m m1 ON m1.aid = e.x JOIN _m m2 ON m2.net = m1.net AND m2.aid = e.y
-      GROUP BY ALL
-    )
-    SELECT net, arg_max(aid, (strength, -aid)) AS aid FROM s GROUP BY net`);
-  const busiest = new Map(rows.map((r) => [Number(r.net), Number(r.aid)]));
-  await writeMembership(
-    store,
-    tested.map((c, net) => c.members.filter((aid) => aid !== busiest.get(net))),
-  );
-  await writeGroups(
-    store,
-    '_x',
-    tested.map((c, net) => [
-      ...reported.flatMap((other) => (other === c ? [] : other.members)),
-      ...(busiest.has(net) ? [busiest.get(net) as number] : []),
-    ]),
-  );
-  const rest = await scoreAgainstChance(store, networkLevel(parameters));
-  tested.forEach((c, net) => {
-    const perSignal = rest.get(net)?.perSignal ?? {};
-    const holds = (sig: SignalName) => {
-      const x = perSignal[sig];
-      return x !== undefined && holdsOnItemWindows(x, networkLevel(parameters));
-    };
-    if (!c.chance.binding.some(holds)) c.beyondChance = false;
-  });
-}
 
 async function populationOf(store: Store, flagged: number[][]): Promise<Population> {
   await writeGroups(store, '_flag', [flagged.flat()]);

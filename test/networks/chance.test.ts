@@ -73,8 +73,9 @@ describe('chance model', () => {
 /**
  * Every day at noon a celebrity's post is reposted by the same 120 fans within the hour, and
  * ten accounts repost one seed account's post of that day a few minutes after it: in those windows an
- * account that reposts one thing would most likely repost the celebrity, so the ring's pairs are no more
- * than the 45 a day chance gives on all items; the seed posts, which nobody else reposted, are not.
+ * account that reposts one thing would most likely repost the celebrity, so a model that expects each
+ * account to pick items as the crowd does, whatever it actually picked, gives the ring the 45 pairs a day
+ * the celebrity's post would give it, as many as it made on the seed posts nobody else reposted.
  */
 function ringBesideViral(): FixturePost[] {
   const out: FixturePost[] = [];
@@ -109,8 +110,10 @@ describe('items only a network touched', () => {
     );
     const corepost = reported[0]?.chance.perSignal.corepost;
     assert.ok(corepost, 'the ring should be scored on co-reposts');
-    // On all items chance explains the ring; on the seed posts nobody else reposted it does not.
-    assert.ok(corepost.ratio < 3, `all-items ratio ${corepost.ratio}`);
+    // The viral posts do not hide the ring: its members reposted them no more than their activity on
+    // such posts says, and on the seed posts, which nobody else reposted, they met far beyond chance.
+    assert.equal(corepost.test, 'all');
+    assert.ok(corepost.ratio >= 3, `all-items ratio ${corepost.ratio}`);
     assert.equal(corepost.unshared?.beyondChance, true);
     assert.equal(corepost.unshared?.groups, 6);
   });
@@ -204,11 +207,12 @@ describe('member trimming', () => {
   });
 });
 
-describe('a small network without its busiest member', () => {
-  it('sets aside a hub with the few accounts that each met it, and keeps a network that acts together', async () => {
-    // The hub posts a rare tag and link twice a day for six days; each of three others joins it on two of
-    // those days only (l0 on days 0-1, l1 on 2-3, l2 on 4-5), so each met the hub four times and never met
-    // each other. Beside them, the morning core of seven accounts that meet every day.
+describe('a star: accounts that each copy one hub', () => {
+  it('reports a hub with the accounts that each copied its own items, beside a network that acts together', async () => {
+    // The hub posts a rare tag and link twice a day for six days; each of three others copies it on two of
+    // those days only (l0 on days 0-1, l1 on 2-3, l2 on 4-5), so each met the hub four times on items no
+    // one else touched and never met each other: the shape of a family of channels that each repost their
+    // owner's main channel. Beside them, the morning core of seven accounts that meet every day.
     const star: FixturePost[] = [];
     for (let d = 0; d < 6; d++) {
       for (const h of [7, 19]) {
@@ -221,14 +225,10 @@ describe('a small network without its busiest member', () => {
       beyondChance: c.beyondChance,
       accounts: [...c.accounts].sort(),
     }));
-    const hub = named.find((c) => c.accounts.includes('hub'));
-    assert.ok(hub, 'the hub and its three should reach the chance model as a candidate');
-    assert.deepEqual(hub.accounts, ['hub', 'l0', 'l1', 'l2']);
-    assert.equal(hub.beyondChance, false, 'the hub and its three are set aside');
-    const core = named.filter((c) => c.beyondChance);
-    assert.deepEqual(
-      core.map((c) => c.accounts),
-      [Array.from({ length: 7 }, (_, a) => `op${a}`)],
-    );
+    const reported = named.filter((c) => c.beyondChance).map((c) => c.accounts);
+    assert.deepEqual(reported.sort(), [
+      ['hub', 'l0', 'l1', 'l2'],
+      Array.from({ length: 7 }, (_, a) => `op${a}`),
+    ]);
   });
 });

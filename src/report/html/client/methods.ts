@@ -44,13 +44,14 @@ export function renderMethods(data: ReportData): Node[] {
     el(
       'p',
       null,
-      'For each candidate, signal and window, every member is replaced by an independent account with the same activity (the number of ' +
-        'items it touched), choosing items the way the accounts outside the candidate did in that window. This gives the expected number E ' +
+      'For each candidate, signal and window, the items are sorted into strata by how many accounts outside the candidate touched ' +
+        'them, and every member is replaced by an independent account that makes as many touches in each stratum as the member did, ' +
+        'choosing among its items the way the outside accounts did in that window; for items no outside account touched, the chance ' +
+        'of two touches meeting comes from the outside accounts\u2019 own coincidences. This gives the expected number E ' +
         'of member pairs sharing an item, its variance, and z = (O \u2212 E) / \u221aVar for the observed count O. ' +
         `A signal binds a candidate when z \u2265 ${num('minZScore')}, O/E \u2265 ${num('minRatio')} and the excess rests on ` +
         `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Members whose own co-activity ` +
-        'is within chance are set aside (trimming), and a network of 4 to 19 accounts must still be beyond chance without its ' +
-        'busiest member (a hub with a few accounts that each met it by chance is not a network). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
+        'is within chance are set aside (trimming). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
     el('h3', null, 'What this report does not claim'),
