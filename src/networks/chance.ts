@@ -534,8 +534,9 @@ async function scoreMembersOnce(
       GROUP BY ALL
     ),
     items AS (
-      SELECT a.net, a.aid, a.sig, sum(l.E) AS E, sum(l.V) AS V, sum(a.k * (w.Ks - a.k) * w.U2 / (w.W * w.W)) AS Er
-      FROM _cms a JOIN lvl l USING (net, sig, b, s, k) JOIN _csw w USING (net, sig, b, s)
+      SELECT a.net, a.aid, a.sig, sum(coalesce(l.E, 0)) AS E, sum(coalesce(l.V, 0)) AS V,
+        sum(a.k * (w.Ks - a.k) * w.U2 / (w.W * w.W)) AS Er
+      FROM _cms a JOIN _csw w USING (net, sig, b, s) LEFT JOIN lvl l USING (net, sig, b, s, k)
       GROUP BY ALL
     )
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
