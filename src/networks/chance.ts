@@ -257,7 +257,7 @@ async function buildChanceTables(
       SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM ${al.at} x JOIN ${excluded} e USING (aid) GROUP BY ALL;
     CREATE OR REPLACE TEMP TABLE _cxw AS SELECT net, sig, b, sum(mx) AS Kx FROM _cxt GROUP BY ALL;
     -- Items members touched: the members there (mm), the accounts there once _x is left out (n), before
-    -- (n0), and the stratum of the outside count n - mm (none when only members touched the item).
+    -- (n0), and the stratum of the outside count n - mm (NOVEL when only members touched the item).
     CREATE OR REPLACE TEMP TABLE _cmt AS
       SELECT *, CASE WHEN n > mm THEN ${STRATUM('n - mm')} ELSE ${NOVEL} END AS s FROM (
         SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n,
@@ -310,8 +310,8 @@ async function buildChanceTables(
       UNION ALL
       SELECT ks.net, ks.sig, ks.b, ks.s, ks.Ks, ks.Ks2, v.W, greatest(v.W - v.touched, 0), greatest(v.W - v.touched, 0)
       FROM ks JOIN novel v USING (net, sig, b) WHERE ks.s = ${NOVEL};
-    -- Items members touched that outside accounts touched too, with members grouped by their activity in
-    -- the item's stratum, so the cost is (distinct activity levels x items), not (members x items).
+    -- Items members touched, with members grouped by their activity in the item's stratum, so the cost is
+    -- (distinct activity levels x items), not (members x items).
     CREATE OR REPLACE TEMP TABLE _ctp AS
       WITH mk AS (SELECT net, sig, b, s, k, count(*)::DOUBLE AS cnt FROM _cms GROUP BY ALL),
       ti AS (
