@@ -1,8 +1,10 @@
-// The chance model on two hand-built bursts: a protest that most active accounts join on three evenings
+// The chance model on hand-built bursts: a protest that most active accounts join on three evenings
 // (shared tags, but everyone has them: chance explains it) and eight accounts that post the same rare tags
-// and links within minutes of each other every day (chance does not).
+// and links within minutes of each other every day (chance does not); slogans posted by dozens among
+// one-off texts; a retweet ring beside a viral post; members joining a core on several signals; a star.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { detectNetworks } from '../../src/networks/index.js';
 import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
 
@@ -67,6 +69,57 @@ describe('chance model', () => {
     );
     assert.ok(protesters.length > 0, 'the protest should reach the chance model as a candidate');
     for (const c of protesters) assert.ok(c.chance.ratio < 3, `protest ratio ${c.chance.ratio}`);
+  });
+});
+
+/**
+ * Two hundred protesters on three evenings, each posting one of five slogans (protester a always slogan
+ * a mod 5) and a text of its own: the windows are full of one-off texts beside five texts posted by
+ * dozens each.
+ */
+function slogansAmongOneOffs(): FixturePost[] {
+  const slogans = [
+    'bread work freedom for all of us now',
+    'we will not be silent any more tonight',
+    'justice for the victims of the crackdown now',
+    'the people want an end to this now',
+    'women life freedom today and every day',
+  ];
+  let s = 7;
+  const word = () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return `w${(s % 50_000).toString(36)}`;
+  };
+  const out: FixturePost[] = [];
+  for (const d of [1, 3, 5]) {
+    for (let a = 0; a < 200; a++) {
+      const hour = d * 24 + 18 + (a % 20) / 20;
+      out.push({ account: `pr${a}`, hour, text: slogans[a % 5] });
+      out.push({ account: `pr${a}`, hour: hour + 0.02, text: Array.from({ length: 9 }, word).join(' ') });
+    }
+  }
+  return out;
+}
+
+describe('popular texts among one-off texts', () => {
+  it('expects the posters of a slogan posted by dozens to meet on it, however many one-off texts surround it', async () => {
+    const store = await storeWith([...background(300, 6), ...slogansAmongOneOffs()]);
+    try {
+      await detectNetworks(store);
+      // Ten accounts that posted the same slogan on every evening, tested as a group: 135 pairs met on it.
+      await store.run(`
+        CREATE OR REPLACE TEMP TABLE _m AS
+          SELECT aid, 0 AS net FROM _acct WHERE account IN (${Array.from({ length: 10 }, (_, i) => `'pr${5 * i}'`).join(', ')});
+        CREATE OR REPLACE TEMP TABLE _x (aid INTEGER, net INTEGER);`);
+      const neardup = (await scoreAgainstChance(store, { minZScore: 5, minRatio: 3, minGroups: 3 })).get(0)
+        ?.perSignal.neardup;
+      assert.ok(neardup, 'the group should be scored on near-duplicate text');
+      assert.equal(neardup.observed, 135);
+      assert.ok(neardup.ratio < 1.5, `ratio ${neardup.ratio} (expected ${neardup.expected})`);
+      assert.equal(neardup.beyondChance, false);
+    } finally {
+      store.close();
+    }
   });
 });
 
