@@ -94,7 +94,7 @@ function slogansAmongOneOffs(): FixturePost[] {
   for (const d of [1, 3, 5]) {
     for (let a = 0; a < 200; a++) {
       const hour = d * 24 + 18 + (a % 20) / 20;
-      out.push({ account: `pr${a}`, hour, text: slogans[a % 5] });
+      out.push({ account: `pr${a}`, hour, text: slogans[a % 5] as string });
       out.push({ account: `pr${a}`, hour: hour + 0.02, text: Array.from({ length: 9 }, word).join(' ') });
     }
   }
