@@ -60,10 +60,11 @@ export interface Candidate {
 }
 
 /**
- * How much of the collection's activity is by accounts in communities beyond chance as found. The chance
- * model compares a network with the accounts outside it; when nearly all activity is by such accounts (a
- * takedown archive of one operation), the outside population is the same campaign and the test is
- * conservative: the run says so.
+ * How much of the collection's activity is by accounts in the candidate communities (every community Louvain
+ * found, beyond chance or not). The chance model compares a network with the accounts outside it; when
+ * nearly all activity is by accounts in candidates (a takedown archive of one operation, a handful of
+ * channels), the outside population is thin and may be the same campaign, and the test is conservative:
+ * the run says so.
  */
 export interface Population {
   /** Share of account-item touches (one per account, item and window) by those accounts. */
@@ -72,7 +73,7 @@ export interface Population {
   warning: string | null;
 }
 
-/** From this share of activity in communities beyond chance as found, a run carries a warning. */
+/** From this share of activity in candidate communities, a run carries a warning. */
 export const POPULATION_WARNING_SHARE = 0.9;
 
 export interface Detection {
@@ -119,10 +120,7 @@ export async function detectNetworks(
   await writeMembership(store, communities.groups);
   await writeExclusions(store, []);
   const found = await scoreAgainstChance(store, networkLevel(parameters));
-  const population = await populationOf(
-    store,
-    communities.groups.filter((_, net) => (found.get(net)?.binding.length ?? 0) > 0),
-  );
+  const population = await populationOf(store, communities.groups);
   const candidates: Candidate[] = communities.groups.map((members, net) => {
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
@@ -349,18 +347,19 @@ const writeExclusions = (store: Store, networks: number[][]) =>
     networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members))),
   );
 
-async function populationOf(store: Store, flagged: number[][]): Promise<Population> {
-  await writeGroups(store, '_flag', [flagged.flat()]);
+async function populationOf(store: Store, candidates: number[][]): Promise<Population> {
+  await writeGroups(store, '_flag', [candidates.flat()]);
   const { share } = await store.one<{ share: number | null }>(
     `SELECT avg((aid IN (SELECT aid FROM _flag))::DOUBLE) AS share FROM _at`,
   );
   const activityInCandidates = Math.round((share ?? 0) * 1000) / 1000;
   const warning =
     activityInCandidates >= POPULATION_WARNING_SHARE
-      ? `${(activityInCandidates * 100).toFixed(1)}% of all activity is by accounts in communities beyond chance ` +
-        'as found: the collection looks like one campaign, so the accounts outside any network, which the chance ' +
-        'model compares networks with, are that campaign too, and the networks reported are its most tightly ' +
-        'bound parts. Add other accounts active at the same time, or see --trim-rounds 0 (docs/method.md, Limits).'
+      ? `${(activityInCandidates * 100).toFixed(1)}% of all activity is by accounts in candidate communities: ` +
+        'the accounts outside them, which the chance model compares networks with, are few and may be the same ' +
+        'campaign (a collection of one operation looks like this), so the test is conservative and the networks ' +
+        'reported are the most tightly bound parts. Add other accounts active at the same time, or see ' +
+        '--trim-rounds 0 (docs/method.md, Limits).'
       : null;
   return { activityInCandidates, warning };
 }

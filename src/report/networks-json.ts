@@ -90,8 +90,8 @@ export function buildNetworksJson(
       setAside: detection.candidates.length - reported,
       prunedAccounts: networks.reduce((sum, n) => sum + n.pruned, 0),
     },
-    // The share of activity by accounts in communities beyond chance as found, and a warning when the
-    // collection looks like one campaign (the chance model is then conservative).
+    // The share of activity by accounts in candidate communities, and a warning when the accounts outside
+    // them are too few to stand for independent accounts (the chance model is then conservative).
     population: detection.population,
     // Every edge and each account's indicators are in edges.csv and accounts.csv; the strongest edges' evidence
     // posts are here.
