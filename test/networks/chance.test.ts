@@ -79,11 +79,11 @@ describe('chance model', () => {
  */
 function slogansAmongOneOffs(): FixturePost[] {
   const slogans = [
-    'bread work freedom for all of us now',
-    'we will not be silent any more tonight',
-    'justice for the victims of the crackdown now',
-    'the people want an end to this now',
-    'women life freedom today and every day',
+    'no to the curfew in our city tonight',
+    'free every student taken from the campus',
+    'teachers deserve their unpaid wages back today',
+    'open the internet and stop the blackout',
+    'our votes were stolen and we remember',
   ];
   let s = 7;
   const word = () => {
