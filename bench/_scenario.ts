@@ -138,5 +138,19 @@ export function scenario(seed: number, accountCount: number) {
         });
     }
   }
+  // D: fifteen accounts repost one of the ten most reposted viral posts within half a minute of each other,
+  // forty times: amplification of content that the crowd reposts anyway, told apart only by its timing.
+  const D = Array.from({ length: 15 }, (_, i) => `d${i}`);
+  for (const a of D) {
+    organic(a, 1);
+    role.set(a, 'D');
+  }
+  for (let e = 0; e < 40; e++) {
+    const v = virals[zipf(10)] as { hour: number; id: string };
+    const hour = v.hour + rnd() * 3;
+    for (const d of D) {
+      if (rnd() < 0.7) add({ account: d, hour: hour + rnd() / 120, kind: 'repost', repostOf: v.id });
+    }
+  }
   return { posts, role, protesters, stormers };
 }

@@ -33,7 +33,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
     .filter((c) => c.beyondChance)
     .map((c) => c.members.map((aid) => names.get(aid) as string));
   const flagged = new Set(reported.flat());
-  const recall = ['A', 'B', 'C'].map((n) => {
+  const recall = ['A', 'B', 'C', 'D'].map((n) => {
     const members = [...role].filter(([, r]) => r === n).map(([a]) => a);
     return `${n} ${members.filter((a) => flagged.has(a)).length}/${members.length}`;
   });

@@ -115,6 +115,10 @@ export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOpti
     ),
   );
   set(
+    'syncSeconds',
+    number('--sync', 'sync', (n) => whole(n) && n >= 0, 'seconds, a whole number >= 0'),
+  );
+  set(
     'rarityWindowSeconds',
     number('--rarity-window', 'rarityWindow', (n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
   );

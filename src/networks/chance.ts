@@ -28,6 +28,12 @@ export const CHANCE_DEFAULTS = {
   minMemberRatio: 3,
   /** ... resting on at least this many item-windows shared with other members. */
   minMemberGroups: 2,
+  /**
+   * The timing test's resolution: two touches of one item are in step when they fall in the same or
+   * adjacent bins of this many seconds (about a minute or two apart; many exports, the IRA's among them,
+   * give times to the minute). 0 turns the test off. See `timingSql`.
+   */
+  syncSeconds: 60,
 };
 export type ChanceOptions = typeof CHANCE_DEFAULTS;
 
@@ -41,21 +47,23 @@ export interface SignalChance {
   groups: number;
   /** Beyond chance on all items, or on the items no outside account touched (`unshared`). */
   beyondChance: boolean;
-  /** Which test makes it so: all items first, else the unshared items; null when neither does. */
-  test?: 'all' | 'unshared' | null;
+  /** Which test makes it so: all items first, else the unshared items, else timing; null when none does. */
+  test?: 'all' | 'unshared' | 'timing' | null;
   /** The same test on the item-windows that only members touched (see `unsharedItems`). */
   unshared?: UnsharedChance;
+  /** Member pairs in step on items the crowd also touched, against the crowd's own timing (`timingSql`). */
+  timing?: UnsharedChance;
 }
 
 /** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
 const headline = (s: SignalChance): Pick<SignalChance, 'zScore' | 'ratio'> =>
-  s.test === 'unshared' && s.unshared ? s.unshared : s;
+  s.test === 'unshared' && s.unshared ? s.unshared : s.test === 'timing' && s.timing ? s.timing : s;
 
 /** The headline figures of the strongest of `signals` (beyond chance first, then by z), if any. */
 export const strongest = (signals: SignalChance[]): Pick<SignalChance, 'zScore' | 'ratio'> | undefined =>
   signals.map((s) => ({ beyondChance: s.beyondChance, ...headline(s) })).sort(stronger)[0];
 
-/** Co-activity on the item-windows no account outside the network touched, against chance. */
+/** Co-activity on part of the items (only members', or in step) against chance, as a second test. */
 export interface UnsharedChance {
   observed: number;
   expected: number;
@@ -96,7 +104,25 @@ const lookTailFactor = (al: Alignment, alignments: Alignment[]) =>
 /** Up to this many item-windows a member's score is an exact Poisson tail rather than a normal z. */
 export const SMALL_COUNT = 30;
 
-type Level = Pick<ChanceOptions, 'minZScore' | 'minRatio'> & { minGroups: number };
+type Level = Pick<ChanceOptions, 'minZScore' | 'minRatio'> & {
+  minGroups: number;
+  /** The timing test's bins and the signals' window (seconds); no timing test when absent or 0. */
+  timing?: Timing;
+};
+
+/**
+ * The timing test's bins, the signals' window (which sets its uniform prior), and the in-step windows an
+ * account or network needs at least (as an edge needs its shared items), with the z an account needs: a
+ * member's screen is lenient, while one burst of a network puts a bystander who posted then in step with
+ * many members at once, so that a few lucky moments make a large count.
+ */
+export interface Timing {
+  syncSeconds: number;
+  windowSeconds: number;
+  minGroups: number;
+  /** The z an account's timing test needs at least (the network's: see `bestPerAccount`). */
+  minZScore: number;
+}
 
 /**
  * `groups` is the number of distinct item-windows holding the co-activity: many pairs on one item in one
@@ -353,6 +379,8 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   const key = (r: { net: number; sig: number }) => `${r.net}:${r.sig}`;
   const groupsBy = new Map(groups.map((g) => [key(g), g.G]));
   const unsharedBy = new Map(unshared.map((r) => [key(r), r]));
+  const timed = level.timing?.syncSeconds ? await timingNetworkRows(store, level.timing) : [];
+  const timingBy = new Map(timed.map((r) => [key(r), r]));
   const rows = shared.map((r) => ({ ...r, G: groupsBy.get(key(r)) ?? 0n }));
   const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
   for (const r of rows) {
@@ -361,10 +389,16 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
     const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
     const raw = unsharedBy.get(key(r));
     const u = raw && judgeUnshared(raw, level);
-    c.test = c.beyondChance ? 'all' : u?.beyondChance ? 'unshared' : null;
+    const rawTiming = timingBy.get(key(r));
+    const t = rawTiming && judgeTiming(rawTiming, level);
+    c.test = c.beyondChance ? 'all' : u?.beyondChance ? 'unshared' : t?.beyondChance ? 'timing' : null;
     if (u !== undefined) {
       c.unshared = u;
       c.beyondChance ||= u.beyondChance;
+    }
+    if (t !== undefined && t.observed > 0) {
+      c.timing = t;
+      c.beyondChance ||= t.beyondChance;
     }
     list.push([SIGNALS[Number(r.sig)] as SignalName, c]);
   }
@@ -448,6 +482,147 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
     groups: c.groups,
     beyondChance,
   };
+}
+
+/**
+ * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P)`: per account of `who(aid, net)` and
+ * item-window it shares with accounts of `partners(aid, net)` (m of them, itself not counted) where at least
+ * two outside accounts also touched the item, how many of those partners touched it in step with it (O: in
+ * the same or an adjacent bin of `syncSeconds`), and the chance P that two touches of that item in that
+ * window are in step, from the outside accounts' own touches there (the crowd's timing): P = (S + 9 P0) /
+ * (n (n - 1) + 9), S the ordered pairs of outside touches in step, n the outside touches, P0 what two times
+ * drawn uniformly over the window would give (the prior: three touches timed uniformly). E is the expected
+ * number of partners in step with a touch timed like the crowd's, the partners' times as they were. The other
+ * tests ask which items members picked in a window; this one asks, of the items they picked, whether they came
+ * to them more in step than the crowd did. Accounts that repost what everyone reposts, within seconds of each
+ * other every time, pass the first and fail this one; a tweetstorm, all of whose posters keep one schedule,
+ * does not: the crowd is as much in step as any part of it. Items no outside account touched are left to the
+ * unshared-items test (there is no crowd to time them by). Outside accounts are those of neither `who`,
+ * `partners` nor `excluded` of the network. The cost is linear in the touches (counted per bin, never paired).
+ */
+const timingSql = (al: Alignment, who: string, partners: string, excluded: string, t: Timing) => {
+  const d = Math.max(1, Math.round(t.syncSeconds));
+  const bins = Math.max(1, Math.round(t.windowSeconds) / d);
+  const p0 = Math.min(1, (3 * bins - 2) / (bins * bins));
+  // The prior: three touches timed uniformly over the window (a crowd of a few says little of its timing).
+  const a = 3;
+  const own = who === partners ? 1 : 0;
+  const others = own ? '' : `ANTI JOIN ${who} q ON q.aid = x.aid AND q.net = tg.net`;
+  const same = (x: string, y: string) =>
+    `${x}.net = ${y}.net AND ${x}.sig = ${y}.sig AND ${x}.item = ${y}.item AND ${x}.b = ${y}.b`;
+  return `
+    tg AS (SELECT DISTINCT p.net, x.sig, x.item, x.b FROM ${al.at} x JOIN ${partners} p USING (aid)),
+    ob AS (
+      SELECT tg.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
+      FROM ${al.at} x JOIN tg USING (sig, item, b)
+        ANTI JOIN ${partners} p ON p.aid = x.aid AND p.net = tg.net
+        ANTI JOIN ${excluded} e ON e.aid = x.aid AND e.net = tg.net
+        ${others}
+      GROUP BY ALL
+    ),
+    obn AS (SELECT net, sig, item, b, sum(c) AS n FROM ob GROUP BY ALL HAVING sum(c) >= 2),
+    pq AS (
+      SELECT a.net, a.sig, a.item, a.b, sum(a.c * z.c) AS S
+      FROM ob a JOIN ob z ON ${same('a', 'z')} AND z.f BETWEEN a.f - 1 AND a.f + 1
+      GROUP BY ALL
+    ),
+    pr AS (
+      SELECT net, sig, item, b, n, (S - n + ${a * a * p0}) / (n * (n - 1) + ${a * a}) AS P
+      FROM pq JOIN obn USING (net, sig, item, b)
+    ),
+    pb AS (
+      SELECT p.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
+      FROM ${al.at} x JOIN ${partners} p USING (aid) SEMI JOIN pr ON pr.net = p.net AND ${same('pr', 'x').replace('pr.net = x.net AND ', '')}
+      GROUP BY ALL
+    ),
+    -- The chance that a touch timed like the crowd's is in step with a touch in bin f: the crowd's share
+    -- within a bin of f (with the prior). Summed over the partners' bins, the expected number of partners
+    -- in step with a touch timed like the crowd's.
+    near AS (
+      SELECT pb.net, pb.sig, pb.item, pb.b, pb.f, any_value(pb.c) AS c,
+        (coalesce(sum(ob.c), 0) + ${a * p0}) / (any_value(pr.n) + ${a}) AS q
+      FROM pb JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'pb')} AND ob.f BETWEEN pb.f - 1 AND pb.f + 1
+      GROUP BY ALL
+    ),
+    pn AS (SELECT net, sig, item, b, sum(c) AS mm, sum(c * q) AS Q FROM near GROUP BY ALL),
+    wb AS (
+      SELECT w.net, x.sig, x.item, x.b, x.aid, x.t // ${d} AS f
+      FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND ${same('pr', 'x').replace('pr.net = x.net AND ', '')}
+    ),
+    o AS (
+      SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P,
+        any_value(pn.Q) - ${own ? 'coalesce(any_value(nw.q), 0)' : '0'} AS E
+      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
+        LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
+        ${own ? `LEFT JOIN near nw ON ${same('nw', 'wb')} AND nw.f = wb.f` : ''}
+      GROUP BY ALL
+      HAVING any_value(pn.mm) - ${own} >= 1
+    )`;
+};
+
+/**
+ * Per account of `who` and signal, its touches in step with `partners` (`timingSql`) and their expectation,
+ * the partners' times as they were and its own timed like the crowd's: E = sum over the partners' touches
+ * of the crowd's share within a bin of them (so that an account is not in step beyond chance for posting
+ * when a network's burst draws everyone to the item), and a variance of at most m E (its count is at most
+ * m, the partners on the item). One post touches several items at once (a post's two tags), so per window only the item with the most
+ * partners in step counts, against the expectation summed over all its items there (both conservative).
+ * G counts the windows where it was in step with at least one partner.
+ */
+async function timingRows(
+  store: Store,
+  al: Alignment,
+  who: string,
+  partners: string,
+  excluded: string,
+  t: Timing,
+): Promise<AccountSignalRow[]> {
+  return store.all<AccountSignalRow>(`
+    WITH ${timingSql(al, who, partners, excluded, t)},
+    ow AS (SELECT net, aid, sig, b, max(O) AS O, sum(E) AS E, sum(m * E) AS V FROM o GROUP BY ALL)
+    SELECT net, aid, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
+    FROM ow GROUP BY ALL`);
+}
+
+/**
+ * The timing test of every network of `_m` and signal: member pairs in step, against C(mm, 2) P per
+ * item-window, with variance at most C(mm, 2) P (2 mm - 3) (pairs that share a member move together); per
+ * window, as for an account, the item with the most pairs in step against the sum of the expectations.
+ */
+async function timingNetworkRows(store: Store, t: Timing): Promise<Omit<AccountSignalRow, 'aid'>[]> {
+  return store.all<Omit<AccountSignalRow, 'aid'>>(`
+    WITH ${timingSql(ALIGNED, '_m', '_m', '_x', t)},
+    i AS (SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P FROM o GROUP BY ALL),
+    iw AS (
+      SELECT net, sig, b, max(O) AS O, sum(mm * (mm - 1) / 2 * P) AS E, sum(mm * (mm - 1) / 2 * P * (2 * mm - 3)) AS V
+      FROM i GROUP BY ALL
+    )
+    SELECT net, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
+    FROM iw GROUP BY ALL`);
+}
+
+/**
+ * An in-step count (`timingRows`, `timingNetworkRows`) against its expectation, tails multiplied by
+ * `tailFactor`, on at least timing.minGroups item-windows. The z is the smaller of the normal one (whose
+ * variance allows for the in-step touches of one item-window coming together: a burst puts an account in
+ * step with many members at once) and the exact Poisson tail of the count against its expectation (right
+ * when few meet at a time, where the normal tail is far too thin: six pairs against 0.3 are not five
+ * standard deviations out).
+ */
+function scoreInStep(r: Omit<AccountSignalRow, 'aid'>, level: Level, tailFactor: number): SignalChance {
+  const minGroups = Math.max(level.minGroups, level.timing?.minGroups ?? 0);
+  const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), { ...level, minGroups });
+  const poisson = Math.min(zFromUpperTail(poissonUpperTail(Math.round(c.observed), Number(r.E))), 40);
+  c.zScore = multiplyTail(round(Math.min(c.zScore, poisson)), tailFactor);
+  c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= minGroups;
+  return c;
+}
+
+/** The timing test of one network and signal, its tail doubled as the second test's. */
+function judgeTiming(r: Omit<AccountSignalRow, 'aid'>, level: Level): UnsharedChance {
+  const { observed, expected, zScore, ratio, groups, beyondChance } = scoreInStep(r, level, 2);
+  return { observed, expected, zScore, ratio, groups, beyondChance };
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
@@ -542,8 +717,11 @@ async function scoreMembersOnce(
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
   const unshared = await unsharedRows(store, al, members, true, context ?? members);
+  const timing = level.timing?.syncSeconds
+    ? await timingRows(store, al, members, members, '_x', level.timing)
+    : [];
   const pooled = await pooledMeetings(store, al, members, 2, poolSeconds);
-  out.push(bestPerAccount(rows, level, pooled, tailFactor, unshared));
+  out.push(bestPerAccount(rows, level, pooled, tailFactor, unshared, timing));
 }
 
 /**
@@ -685,8 +863,11 @@ export async function scoreProbes(
       'CREATE OR REPLACE TEMP VIEW _core_probe AS SELECT aid, net FROM _m UNION ALL SELECT aid, net FROM _probe',
     );
     const unshared = await unsharedRows(store, al, '_probe', false, '_core_probe');
+    const timing = level.timing?.syncSeconds
+      ? await timingRows(store, al, '_probe', '_m', '_x_probe', level.timing)
+      : [];
     const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments), unshared));
+    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments), unshared, timing));
   }
   return bestOfLooks(looks);
 }
@@ -708,26 +889,31 @@ function bestPerAccount(
   tailFactor: number,
   /** The same accounts and signals on the items only the network touched: a second test, tail doubled. */
   unshared: AccountSignalRow[] = [],
+  /** ... and their touches in step with the network's (`timingRows`, `scoreInStep`): tail doubled. */
+  timing: AccountSignalRow[] = [],
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
   const tests = [
-    ...rows.map((r) => ({ r, tail: tailFactor, summed: true })),
-    ...unshared.map((r) => ({ r, tail: 2 * tailFactor, summed: false })),
+    ...rows.map((r) => ({ r, tail: tailFactor, summed: true, inStep: false })),
+    ...unshared.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: false })),
+    ...timing.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: true })),
   ];
   const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
-  for (const { r, tail, summed } of tests) {
+  for (const { r, tail, summed, inStep } of tests) {
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const c = scoreCount(
-      Number(r.O),
-      Number(r.E),
-      Number(r.V),
-      Number(r.G),
-      level,
-      tail,
-      r.M === undefined ? undefined : Number(r.M),
-    );
+    const c = inStep
+      ? scoreInStep(r, { ...level, minZScore: Math.max(level.minZScore, level.timing?.minZScore ?? 0) }, tail)
+      : scoreCount(
+          Number(r.O),
+          Number(r.E),
+          Number(r.V),
+          Number(r.G),
+          level,
+          tail,
+          r.M === undefined ? undefined : Number(r.M),
+        );
     if (summed) {
       const key = `${net}:${r.aid}`;
       const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };

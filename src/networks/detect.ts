@@ -209,6 +209,7 @@ async function trimOnce(
     minZScore: parameters.minMemberZScore,
     minRatio: parameters.minMemberRatio,
     minGroups: parameters.minMemberGroups,
+    timing: timingOf(parameters),
   };
   await writeMembership(store, networks);
   await writeExclusions(store, established);
@@ -301,6 +302,15 @@ const networkLevel = (p: DetectOptions) => ({
   minZScore: p.minZScore,
   minRatio: p.minRatio,
   minGroups: p.minSharedItems,
+  timing: timingOf(p),
+});
+
+/** The timing test's bins, the signals' window that sets its uniform prior, and its item-windows at least. */
+const timingOf = (p: DetectOptions) => ({
+  syncSeconds: p.syncSeconds,
+  windowSeconds: p.windowSeconds,
+  minGroups: p.minSharedItems,
+  minZScore: p.minZScore,
 });
 
 const sameGroups = (x: number[][], y: number[][]) =>

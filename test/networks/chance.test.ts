@@ -1,9 +1,11 @@
 // The chance model on hand-built bursts: a protest that most active accounts join on three evenings
 // (shared tags, but everyone has them: chance explains it) and eight accounts that post the same rare tags
 // and links within minutes of each other every day (chance does not); slogans posted by dozens among
-// one-off texts; a retweet ring beside a viral post; members joining a core on several signals; a star.
+// one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts; members
+// joining a core on several signals; a star.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '../../src/networks/_rng.js';
 import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { detectNetworks } from '../../src/networks/index.js';
 import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
@@ -169,6 +171,68 @@ describe('items only a network touched', () => {
     assert.ok(corepost.ratio >= 3, `all-items ratio ${corepost.ratio}`);
     assert.equal(corepost.unshared?.beyondChance, true);
     assert.equal(corepost.unshared?.groups, 6);
+  });
+});
+
+/**
+ * A star's eight posts a day, two hours apart, each reposted over the next `spreadMinutes` by about 24 of
+ * 200 fans; and eight amplifiers who each day repost one of them within half a minute of each other, at a
+ * time the fans are reposting it too.
+ */
+function amplifiedStar(spreadMinutes: number): FixturePost[] {
+  const rnd = seededRandom(7);
+  const out: FixturePost[] = [];
+  for (let d = 0; d < 6; d++) {
+    const ids: string[] = [];
+    for (let v = 0; v < 8; v++) {
+      ids.push(`p${out.length}`);
+      out.push({ account: 'star', hour: d * 24 + 6 + 2 * v, text: `post ${v} of day ${d} from the star` });
+    }
+    for (let a = 0; a < 200; a++) {
+      for (let v = 0; v < 8; v++) {
+        if (rnd() >= 0.12) continue;
+        const hour = d * 24 + 6 + 2 * v + (rnd() * spreadMinutes) / 60;
+        out.push({ account: `fan${a}`, hour, kind: 'repost', repostOf: ids[v] as string });
+      }
+    }
+    const minute = spreadMinutes * (0.1 + 0.8 * rnd());
+    for (let i = 0; i < 8; i++) {
+      const hour = d * 24 + 6 + 2 * (d % 8) + (minute + i / 20) / 60;
+      out.push({ account: `amp${i}`, hour, kind: 'repost', repostOf: ids[d % 8] as string });
+    }
+  }
+  return out;
+}
+
+describe('timing: accounts in step on what the crowd reposts anyway', () => {
+  it('reports amplifiers who keep within a minute of each other while the crowd takes two hours', async () => {
+    const named = await namedCandidates([...amplifiedStar(120), ...background(300, 6)]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.equal(reported.length, 1, `reported: ${JSON.stringify(reported.map((c) => c.accounts))}`);
+    assert.deepEqual(
+      [...(reported[0]?.accounts ?? [])].sort(),
+      Array.from({ length: 8 }, (_, i) => `amp${i}`),
+    );
+    // Which posts they reposted, chance explains (everyone reposts the star); when, it does not.
+    const corepost = reported[0]?.chance.perSignal.corepost;
+    assert.equal(corepost?.test, 'timing');
+    assert.ok((corepost?.ratio ?? 0) < 3, `all-items ratio ${corepost?.ratio}`);
+    assert.ok((corepost?.timing?.ratio ?? 0) >= 3, `timing ratio ${corepost?.timing?.ratio}`);
+    assert.equal(corepost?.timing?.groups, 6);
+  });
+
+  it('sets them aside when the whole crowd reposts within minutes (a storm keeps one schedule)', async () => {
+    const named = await namedCandidates([...amplifiedStar(3), ...background(300, 6)]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.deepEqual(
+      reported.map((c) => c.accounts),
+      [],
+    );
+    // The amplifiers are still tested as a community: chance explains them, not a missing candidate.
+    assert.ok(
+      named.some((c) => c.accounts.filter((a) => a.startsWith('amp')).length >= 6),
+      'the amplifiers should form a candidate community',
+    );
   });
 });
 

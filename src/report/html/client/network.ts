@@ -58,27 +58,15 @@ export function renderNetwork(
         ['edges', 'num'],
         ['weight', 'num'],
       ],
-      // Each signal on all items, then on the items only the network touched (the second test).
+      // Each signal on all items, then on the items only the network touched and in step (the second tests).
       Object.entries(n.signals).flatMap(([name, s]): Array<Array<Node | string | [string, 'num']>> => {
-        const u = s.unshared;
         const num = (x: string): [string, 'num'] => [x, 'num'];
         const binds = (yes: boolean) => (yes ? el('span', { class: 'chip bind' }, 'binds') : 'no');
-        return [
-          [
-            el('code', null, name),
-            binds(s.beyondChance && s.test !== 'unshared'),
-            num(fixed(s.observed, 0)),
-            num(fixed(s.expected, 1)),
-            num(fixed(s.zScore, 1)),
-            num(ratio(s.ratio)),
-            num(int(s.groups)),
-            num(int(s.edges)),
-            num(fixed(s.weight, 1)),
-          ],
-          ...(u && u.observed > 0
+        const second = (label: string, u: typeof s.unshared) =>
+          u && u.observed > 0
             ? [
                 [
-                  el('span', null, el('code', null, name), ' on items only it touched'),
+                  el('span', null, el('code', null, name), label),
                   binds(u.beyondChance),
                   num(fixed(u.observed, 0)),
                   num(fixed(u.expected, 1)),
@@ -89,7 +77,21 @@ export function renderNetwork(
                   '',
                 ],
               ]
-            : []),
+            : [];
+        return [
+          [
+            el('code', null, name),
+            binds(s.test === 'all'),
+            num(fixed(s.observed, 0)),
+            num(fixed(s.expected, 1)),
+            num(fixed(s.zScore, 1)),
+            num(ratio(s.ratio)),
+            num(int(s.groups)),
+            num(int(s.edges)),
+            num(fixed(s.weight, 1)),
+          ],
+          ...second(' on items only it touched', s.unshared),
+          ...second(' in step with each other', s.timing),
         ];
       }),
     ),
