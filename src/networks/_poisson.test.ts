@@ -1,7 +1,7 @@
 // The small-count and normal tails against values from standard tables, and the z conversion's round trip.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { normalUpperTail, poissonBinomialUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 
 const close = (actual: number, expected: number, relative: number) =>
   assert.ok(Math.abs(actual - expected) <= relative * expected, `${actual} vs ${expected}`);
@@ -25,5 +25,18 @@ describe('tails', () => {
     close(poissonUpperTail(3, 0.5), 1 - Math.exp(-0.5) * 1.625, 1e-9);
     assert.equal(poissonUpperTail(0, 2), 1);
     assert.equal(poissonUpperTail(2, 0), 0);
+  });
+
+  it('Poisson-binomial upper tail matches the binomial and direct enumeration', () => {
+    // Binomial(10, 0.2): P(X >= 3) = 1 - sum_{j<3} C(10, j) 0.2^j 0.8^(10-j)
+    const below = 0.8 ** 10 + 10 * 0.2 * 0.8 ** 9 + 45 * 0.04 * 0.8 ** 8;
+    close(poissonBinomialUpperTail(3, Array(10).fill(0.2)), 1 - below, 1e-9);
+    // Unequal chances, by enumeration: P(all three) and P(at least two).
+    close(poissonBinomialUpperTail(3, [0.1, 0.5, 0.9]), 0.045, 1e-9);
+    close(poissonBinomialUpperTail(2, [0.1, 0.5, 0.9]), 0.1 * 0.5 + 0.1 * 0.9 + 0.5 * 0.9 - 2 * 0.045, 1e-9);
+    // Tiny tails keep their precision: twelve of twelve at 0.01.
+    close(poissonBinomialUpperTail(12, Array(12).fill(0.01)), 1e-24, 1e-6);
+    assert.equal(poissonBinomialUpperTail(0, [0.5]), 1);
+    assert.equal(poissonBinomialUpperTail(2, [0.5]), 0);
   });
 });

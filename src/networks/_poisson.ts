@@ -92,3 +92,21 @@ function inverseNormal(p: number): number {
     (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
   );
 }
+
+/**
+ * P(X >= k) for X the number of successes in independent trials with chances `p` (Poisson-binomial),
+ * tracked directly (the mass at k or more is one cell), so that tiny tails keep their precision. O(n k).
+ */
+export function poissonBinomialUpperTail(k: number, p: readonly number[]): number {
+  if (k <= 0) return 1;
+  if (k > p.length) return 0;
+  const dp = new Float64Array(k + 1);
+  dp[0] = 1;
+  for (const raw of p) {
+    const q = Math.min(1, Math.max(0, raw));
+    dp[k] = (dp[k] as number) + (dp[k - 1] as number) * q;
+    for (let j = k - 1; j >= 1; j--) dp[j] = (dp[j] as number) * (1 - q) + (dp[j - 1] as number) * q;
+    dp[0] = (dp[0] as number) * (1 - q);
+  }
+  return Math.min(1, dp[k] as number);
+}

@@ -16,7 +16,7 @@
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { normalUpperTail, poissonBinomialUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 
 export const CHANCE_DEFAULTS = {
   /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
@@ -485,7 +485,7 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
 }
 
 /**
- * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P)`: per account of `who(aid, net)` and
+ * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P, E, p1)`: per account of `who(aid, net)` and
  * item-window it shares with accounts of `partners(aid, net)` (m of them, itself not counted) where at least
  * two outside accounts also touched the item, how many of those partners touched it in step with it (O: in
  * the same or an adjacent bin of `syncSeconds`), and the chance P that two touches of that item in that
@@ -532,7 +532,7 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
     ),
     pb AS (
       SELECT p.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
-      FROM ${al.at} x JOIN ${partners} p USING (aid) SEMI JOIN pr ON pr.net = p.net AND ${same('pr', 'x').replace('pr.net = x.net AND ', '')}
+      FROM ${al.at} x JOIN ${partners} p USING (aid) SEMI JOIN pr ON pr.net = p.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
       GROUP BY ALL
     ),
     -- The chance that a touch timed like the crowd's is in step with a touch in bin f: the crowd's share
@@ -545,15 +545,24 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
       GROUP BY ALL
     ),
     pn AS (SELECT net, sig, item, b, sum(c) AS mm, sum(c * q) AS Q FROM near GROUP BY ALL),
+    -- The chance that a touch timed like the crowd's is in step with at least one partner: the crowd's
+    -- share in the bins within a bin of some partner's (the prior: the share of the window they cover).
+    cov AS (SELECT DISTINCT net, sig, item, b, f + k AS f FROM pb, (VALUES (-1), (0), (1)) v(k)),
+    pc AS (
+      SELECT cov.net, cov.sig, cov.item, cov.b,
+        (coalesce(sum(ob.c), 0) + ${a} * least(1, count(*) / ${bins})) / (any_value(pr.n) + ${a}) AS p1
+      FROM cov JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'cov')} AND ob.f = cov.f
+      GROUP BY ALL
+    ),
     wb AS (
       SELECT w.net, x.sig, x.item, x.b, x.aid, x.t // ${d} AS f
-      FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND ${same('pr', 'x').replace('pr.net = x.net AND ', '')}
+      FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
         any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P,
-        any_value(pn.Q) - ${own ? 'coalesce(any_value(nw.q), 0)' : '0'} AS E
-      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
+        any_value(pn.Q) - ${own ? 'coalesce(any_value(nw.q), 0)' : '0'} AS E, any_value(pc.p1) AS p1
+      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b) JOIN pc USING (net, sig, item, b)
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
         ${own ? `LEFT JOIN near nw ON ${same('nw', 'wb')} AND nw.f = wb.f` : ''}
       GROUP BY ALL
@@ -562,13 +571,14 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
 };
 
 /**
- * Per account of `who` and signal, its touches in step with `partners` (`timingSql`) and their expectation,
- * the partners' times as they were and its own timed like the crowd's: E = sum over the partners' touches
- * of the crowd's share within a bin of them (so that an account is not in step beyond chance for posting
- * when a network's burst draws everyone to the item), and a variance of at most m E (its count is at most
- * m, the partners on the item). One post touches several items at once (a post's two tags), so per window only the item with the most
- * partners in step counts, against the expectation summed over all its items there (both conservative).
- * G counts the windows where it was in step with at least one partner.
+ * Per account of `who` and signal, the windows where it touched an item in step with at least one of
+ * `partners` (`timingSql`), against the chance of that with its own time drawn like the crowd's and the
+ * partners' times as they were: p1, the crowd's share of touches in step with some partner (so that an
+ * account is not in step beyond chance for posting when a network's burst draws everyone to the item).
+ * Windows, not partners, are counted: one burst puts a bystander who posted then in step with many members
+ * at once, and a count of partners would make a few lucky moments look like many. A post touches several
+ * items (two tags), so a window's chance is the sum over its items (at most 1). `tail` is the exact
+ * Poisson-binomial tail of the windows in step; E their expected number.
  */
 async function timingRows(
   store: Store,
@@ -578,11 +588,37 @@ async function timingRows(
   excluded: string,
   t: Timing,
 ): Promise<AccountSignalRow[]> {
-  return store.all<AccountSignalRow>(`
-    WITH ${timingSql(al, who, partners, excluded, t)},
-    ow AS (SELECT net, aid, sig, b, max(O) AS O, sum(E) AS E, sum(m * E) AS V FROM o GROUP BY ALL)
-    SELECT net, aid, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
-    FROM ow GROUP BY ALL`);
+  const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
+    WITH ${timingSql(al, who, partners, excluded, t)}
+    SELECT net, aid, sig, b, max(O) >= 1 AS hit, least(1, sum(p1)) AS p FROM o GROUP BY ALL
+    ORDER BY net, aid, sig, b`);
+  const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
+  for (const r of rows) {
+    const key = `${r.net}:${r.aid}:${r.sig}`;
+    const a = byAccount.get(key) ?? {
+      net: Number(r.net),
+      aid: Number(r.aid),
+      sig: Number(r.sig),
+      hits: 0,
+      p: [],
+    };
+    byAccount.set(key, a);
+    a.hits += r.hit ? 1 : 0;
+    a.p.push(Number(r.p));
+  }
+  return [...byAccount.values()].map(({ net, aid, sig, hits, p }) => {
+    const E = p.reduce((sum, x) => sum + x, 0);
+    return {
+      net,
+      aid,
+      sig,
+      O: hits,
+      E,
+      V: p.reduce((sum, x) => sum + x * (1 - x), 0),
+      G: BigInt(hits),
+      tail: poissonBinomialUpperTail(hits, p),
+    };
+  });
 }
 
 /**
@@ -604,15 +640,20 @@ async function timingNetworkRows(store: Store, t: Timing): Promise<Omit<AccountS
 
 /**
  * An in-step count (`timingRows`, `timingNetworkRows`) against its expectation, tails multiplied by
- * `tailFactor`, on at least timing.minGroups item-windows. The z is the smaller of the normal one (whose
- * variance allows for the in-step touches of one item-window coming together: a burst puts an account in
- * step with many members at once) and the exact Poisson tail of the count against its expectation (right
- * when few meet at a time, where the normal tail is far too thin: six pairs against 0.3 are not five
- * standard deviations out).
+ * `tailFactor`, on at least timing.minGroups windows. An account's count of windows comes with its exact
+ * tail. A network's pair count is judged by the smaller z of the normal one (whose variance allows for the
+ * pairs of one item-window coming together) and the exact Poisson tail against its expectation (right when
+ * few meet at a time, where the normal tail is far too thin: six pairs against 0.3 are not five standard
+ * deviations out).
  */
 function scoreInStep(r: Omit<AccountSignalRow, 'aid'>, level: Level, tailFactor: number): SignalChance {
   const minGroups = Math.max(level.minGroups, level.timing?.minGroups ?? 0);
   const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), { ...level, minGroups });
+  if (r.tail !== undefined) {
+    c.zScore = round(Math.min(zFromUpperTail(Math.min(1, tailFactor * r.tail)), 40));
+    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= minGroups;
+    return c;
+  }
   const poisson = Math.min(zFromUpperTail(poissonUpperTail(Math.round(c.observed), Number(r.E))), 40);
   c.zScore = multiplyTail(round(Math.min(c.zScore, poisson)), tailFactor);
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= minGroups;
@@ -638,6 +679,8 @@ type AccountSignalRow = {
   G: bigint;
   /** Expected number of meeting item-windows, when known more closely than by E (which bounds it). */
   M?: number;
+  /** The exact upper tail of O, when known (the timing test's, per account). */
+  tail?: number;
 };
 
 /**
