@@ -1,6 +1,7 @@
 // The independent scenario generator of bench/scenarios.ts (written apart from src/generate): an organic
-// background, a protest on three evenings, a tweetstorm, and three planted networks (A copy-paste ring, B
-// retweet ring around three seed accounts, C slow link-sharing network). See bench/scenarios.ts.
+// background, a protest on three evenings, a tweetstorm, and five planted networks (A copy-paste ring, B
+// retweet ring around three seed accounts, C slow link-sharing network, D amplifiers of viral posts in
+// step, E a reply brigade in step on a minister everyone answers). See bench/scenarios.ts.
 import { seededRandom } from '../src/networks/_rng.js';
 import type { FixturePost } from '../test/signals/_fixture.js';
 
@@ -150,6 +151,26 @@ export function scenario(seed: number, accountCount: number) {
     const hour = v.hour + rnd() * 3;
     for (const d of D) {
       if (rnd() < 0.7) add({ account: d, hour: hour + rnd() / 120, kind: 'repost', repostOf: v.id });
+    }
+  }
+  // E: ten accounts answer a minister, each time within ninety seconds of each other, on thirty of the
+  // forty-two posts that draw sixty other users' answers over the next three hours (own words each time).
+  const E = Array.from({ length: 10 }, (_, i) => `e${i}`);
+  for (const a of [...E, 'minister']) {
+    organic(a, 1);
+    role.set(a, a === 'minister' ? 'organic' : 'E');
+  }
+  for (let k = 0; k < 42; k++) {
+    const hour = Math.floor(k / 3) * 24 + 8 + (k % 3) * 5 + rnd();
+    add({ account: 'minister', hour, text: soup(10) });
+    for (let i = 0; i < 60; i++) {
+      const account = accounts[int(accounts.length)] as string;
+      add({ account, hour: hour + rnd() * 3, mentions: ['minister'], text: soup(8) });
+    }
+    if (k % 7 >= 5) continue;
+    const at = hour + rnd() * 2.9;
+    for (const e of E) {
+      if (rnd() < 0.8) add({ account: e, hour: at + rnd() / 40, mentions: ['minister'], text: soup(8) });
     }
   }
   return { posts, role, protesters, stormers };

@@ -2,8 +2,10 @@
 // measured on data shaped by the same hands as the detector: an organic background (activity, hashtags,
 // links and words drawn from Zipf-like laws, reposts of a few hundred viral posts), a protest on three
 // evenings that a third of all accounts join (half of them copying one of five slogans), a tweetstorm with
-// a suggested text, and three planted networks: a copy-paste ring (A), a retweet ring around three seed
-// accounts (B) and a slow link-sharing network (C). Prints what lockstep reports; never fails.
+// a suggested text, and five planted networks: a copy-paste ring (A), a retweet ring around three seed
+// accounts (B), a slow link-sharing network (C), amplifiers who repost the most reposted posts within half
+// a minute of each other (D) and a reply brigade that answers a much-answered minister in step (E). Prints
+// what lockstep reports; never fails.
 // Usage: node --import tsx bench/scenarios.ts [--accounts 3000] [--seeds 1,2,3] [--options JSON]
 import { parseArgs } from 'node:util';
 import { detectNetworks } from '../src/networks/index.js';
@@ -33,7 +35,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
     .filter((c) => c.beyondChance)
     .map((c) => c.members.map((aid) => names.get(aid) as string));
   const flagged = new Set(reported.flat());
-  const recall = ['A', 'B', 'C', 'D'].map((n) => {
+  const recall = ['A', 'B', 'C', 'D', 'E'].map((n) => {
     const members = [...role].filter(([, r]) => r === n).map(([a]) => a);
     return `${n} ${members.filter((a) => flagged.has(a)).length}/${members.length}`;
   });
