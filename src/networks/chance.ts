@@ -485,20 +485,22 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
 }
 
 /**
- * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P, E, p1)`: per account of `who(aid, net)` and
- * item-window it shares with accounts of `partners(aid, net)` (m of them, itself not counted) where at least
- * two outside accounts also touched the item, how many of those partners touched it in step with it (O: in
- * the same or an adjacent bin of `syncSeconds`), and the chance P that two touches of that item in that
- * window are in step, from the outside accounts' own touches there (the crowd's timing): P = (S + 9 P0) /
- * (n (n - 1) + 9), S the ordered pairs of outside touches in step, n the outside touches, P0 what two times
- * drawn uniformly over the window would give (the prior: three touches timed uniformly). E is the expected
- * number of partners in step with a touch timed like the crowd's, the partners' times as they were. The other
- * tests ask which items members picked in a window; this one asks, of the items they picked, whether they came
- * to them more in step than the crowd did. Accounts that repost what everyone reposts, within seconds of each
- * other every time, pass the first and fail this one; a tweetstorm, all of whose posters keep one schedule,
- * does not: the crowd is as much in step as any part of it. Items no outside account touched are left to the
- * unshared-items test (there is no crowd to time them by). Outside accounts are those of neither `who`,
- * `partners` nor `excluded` of the network. The cost is linear in the touches (counted per bin, never paired).
+ * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P, p1)`: per account of `who(aid,
+ * net)` and item-window it shares with accounts of `partners(aid, net)` (m of them, itself not counted)
+ * where at least two outside accounts also touched the item, how many of those partners touched it in step
+ * with it (O: in the same or an adjacent bin of `syncSeconds`), and the chance P that two touches of that
+ * item in that window are in step, from the outside accounts' own touches there (the crowd's timing): P = (S
+ * + 9 P0) / (n (n - 1) + 9), S the ordered pairs of outside touches in step, n the outside touches, P0 what
+ * two times drawn uniformly over the window would give (the prior: three touches timed uniformly); and p1,
+ * the chance that a touch timed like the crowd's is in step with at least one partner, the partners' times
+ * as they were (the crowd's share of touches within a bin of some partner's; the prior: the share of the
+ * window those bins cover). The other tests ask which items members picked in a window; this one asks, of
+ * the items they picked, whether they came to them more in step than the crowd did. Accounts that repost
+ * what everyone reposts, within seconds of each other every time, pass the first and fail this one; a
+ * tweetstorm, all of whose posters keep one schedule, does not: the crowd is as much in step as any part of
+ * it. Items no outside account touched are left to the unshared-items test (there is no crowd to time them
+ * by). Outside accounts are those of neither `who`, `partners` nor `excluded` of the network. The cost is
+ * linear in the touches (counted per bin, never paired).
  */
 const timingSql = (al: Alignment, who: string, partners: string, excluded: string, t: Timing) => {
   const d = Math.max(1, Math.round(t.syncSeconds));
@@ -535,16 +537,7 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
       FROM ${al.at} x JOIN ${partners} p USING (aid) SEMI JOIN pr ON pr.net = p.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
       GROUP BY ALL
     ),
-    -- The chance that a touch timed like the crowd's is in step with a touch in bin f: the crowd's share
-    -- within a bin of f (with the prior). Summed over the partners' bins, the expected number of partners
-    -- in step with a touch timed like the crowd's.
-    near AS (
-      SELECT pb.net, pb.sig, pb.item, pb.b, pb.f, any_value(pb.c) AS c,
-        (coalesce(sum(ob.c), 0) + ${a * p0}) / (any_value(pr.n) + ${a}) AS q
-      FROM pb JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'pb')} AND ob.f BETWEEN pb.f - 1 AND pb.f + 1
-      GROUP BY ALL
-    ),
-    pn AS (SELECT net, sig, item, b, sum(c) AS mm, sum(c * q) AS Q FROM near GROUP BY ALL),
+    pn AS (SELECT net, sig, item, b, sum(c) AS mm FROM pb GROUP BY ALL),
     -- The chance that a touch timed like the crowd's is in step with at least one partner: the crowd's
     -- share in the bins within a bin of some partner's (the prior: the share of the window they cover).
     cov AS (SELECT DISTINCT net, sig, item, b, f + k AS f FROM pb, (VALUES (-1), (0), (1)) v(k)),
@@ -560,11 +553,9 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P,
-        any_value(pn.Q) - ${own ? 'coalesce(any_value(nw.q), 0)' : '0'} AS E, any_value(pc.p1) AS p1
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, any_value(pc.p1) AS p1
       FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b) JOIN pc USING (net, sig, item, b)
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
-        ${own ? `LEFT JOIN near nw ON ${same('nw', 'wb')} AND nw.f = wb.f` : ''}
       GROUP BY ALL
       HAVING any_value(pn.mm) - ${own} >= 1
     )`;

@@ -305,7 +305,7 @@ const networkLevel = (p: DetectOptions) => ({
   timing: timingOf(p),
 });
 
-/** The timing test's bins, the signals' window that sets its uniform prior, and its item-windows at least. */
+/** The timing test's bins, the signals' window that sets its uniform prior, its windows and z at least. */
 const timingOf = (p: DetectOptions) => ({
   syncSeconds: p.syncSeconds,
   windowSeconds: p.windowSeconds,

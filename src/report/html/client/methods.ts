@@ -50,9 +50,9 @@ export function renderMethods(data: ReportData): Node[] {
         'of two touches meeting comes from the outside accounts\u2019 own coincidences. This gives the expected number E ' +
         'of member pairs sharing an item, its variance, and z = (O \u2212 E) / \u221aVar for the observed count O. ' +
         `A signal binds a candidate when z \u2265 ${num('minZScore')}, O/E \u2265 ${num('minRatio')} and the excess rests on ` +
-        `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Two second tests, each ` +
+        `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Two further tests, each ` +
         'paying a Bonferroni factor of two, look at the items only members touched and at timing: whether members touched the items ' +
-        `the crowd also touched more in step (within ${num('syncSeconds')} s bins) than the crowd’s own touches of those items were. ` +
+        `the crowd also touched more in step (within ${num('syncSeconds')} s bins) than the crowd\u2019s own touches of those items were. ` +
         'Members whose own co-activity ' +
         'is within chance are set aside (trimming). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
