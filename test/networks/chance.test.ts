@@ -1,7 +1,8 @@
 // The chance model on hand-built bursts: a protest that most active accounts join on three evenings
 // (shared tags, but everyone has them: chance explains it) and eight accounts that post the same rare tags
 // and links within minutes of each other every day (chance does not); slogans posted by dozens among
-// one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts; members
+// one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts, and a user
+// who posted during three of a flood's bursts; members
 // joining a core on several signals; a star.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -49,6 +50,7 @@ async function namedCandidates(posts: FixturePost[]) {
     return detection.candidates.map((c) => ({
       ...c,
       accounts: c.members.map((aid) => names.get(aid) ?? ''),
+      setAside: c.pruned.map((aid) => names.get(aid) ?? ''),
     }));
   } finally {
     store.close();
@@ -204,7 +206,46 @@ function amplifiedStar(spreadMinutes: number): FixturePost[] {
   return out;
 }
 
+/**
+ * Twelve accounts post the same text on one of three tags in the same minute, in ten windows over five
+ * days (a flood in bursts); forty users post the tags at their own times in those windows, in their own
+ * words; one of them, `by`, happened to post in the minute of three bursts (and at other times in two).
+ */
+function floodWithBystander(): FixturePost[] {
+  const rnd = seededRandom(11);
+  const words = () => Array.from({ length: 9 }, () => `w${Math.floor(rnd() * 5000)}`).join(' ');
+  const out: FixturePost[] = [];
+  const tags = ['spoiled', 'recall', 'boycott'];
+  for (let w = 0; w < 10; w++) {
+    const start = Math.floor(w / 2) * 24 + (w % 2 ? 15 : 9);
+    const tag = tags[w % 3] as string;
+    const text = `the ${tag} story number ${w} they do not want you to read today`;
+    for (let i = 0; i < 12; i++)
+      out.push({ account: `fl${i}`, hour: start + 0.5 + i / 1200, hashtags: [tag], text });
+    for (let j = 0; j < 40; j++)
+      if (rnd() < 0.5)
+        out.push({ account: `cp${j}`, hour: start + rnd() * 2, hashtags: [tag], text: words() });
+    if (w < 5) {
+      const hour = start + (w < 3 ? 0.5 + 1 / 120 : rnd() * 2);
+      out.push({ account: 'by', hour, hashtags: [tag], text: words() });
+    }
+  }
+  return out;
+}
+
 describe('timing: accounts in step on what the crowd reposts anyway', () => {
+  it('does not make a member of a user who posted in the minute of three of a flood\u2019s bursts', async () => {
+    const named = await namedCandidates([...floodWithBystander(), ...background(300, 6)]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.deepEqual(
+      reported.map((c) => [...c.accounts].sort()),
+      [Array.from({ length: 12 }, (_, i) => `fl${i}`).sort()],
+    );
+    // It was in the flood's community and was tested: in step with all twelve, three times, is a few
+    // lucky moments (windows are counted, not members), not a member.
+    assert.ok(reported[0]?.setAside.includes('by'), 'the bystander should be tested and set aside');
+  });
+
   it('reports amplifiers who keep within a minute of each other while the crowd takes two hours', async () => {
     const named = await namedCandidates([...amplifiedStar(120), ...background(300, 6)]);
     const reported = named.filter((c) => c.beyondChance);
