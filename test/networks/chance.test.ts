@@ -2,8 +2,7 @@
 // (shared tags, but everyone has them: chance explains it) and eight accounts that post the same rare tags
 // and links within minutes of each other every day (chance does not); slogans posted by dozens among
 // one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts, and a user
-// who posted during three of a flood's bursts; members
-// joining a core on several signals; a star.
+// who posted during three of a flood's bursts; members joining a core on several signals; a star.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom } from '../../src/networks/_rng.js';
