@@ -502,7 +502,15 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
  * by). Outside accounts are those of neither `who`, `partners` nor `excluded` of the network. The cost is
  * linear in the touches (counted per bin, never paired).
  */
-const timingSql = (al: Alignment, who: string, partners: string, excluded: string, t: Timing) => {
+const timingSql = (
+  al: Alignment,
+  who: string,
+  partners: string,
+  excluded: string,
+  t: Timing,
+  /** Whether to compute p1, which only the per-account test reads. */
+  perAccount: boolean,
+) => {
   const d = Math.max(1, Math.round(t.syncSeconds));
   const bins = Math.max(1, Math.round(t.windowSeconds) / d);
   const p0 = Math.min(1, (3 * bins - 2) / (bins * bins));
@@ -512,6 +520,16 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
   const others = own ? '' : `ANTI JOIN ${who} q ON q.aid = x.aid AND q.net = tg.net`;
   const same = (x: string, y: string) =>
     `${x}.net = ${y}.net AND ${x}.sig = ${y}.sig AND ${x}.item = ${y}.item AND ${x}.b = ${y}.b`;
+  const inStepChance = `
+    -- The chance that a touch timed like the crowd's is in step with at least one partner: the crowd's
+    -- share in the bins within a bin of some partner's (the prior: the share of the window they cover).
+    cov AS (SELECT DISTINCT net, sig, item, b, f + k AS f FROM pb, (VALUES (-1), (0), (1)) v(k)),
+    pc AS (
+      SELECT cov.net, cov.sig, cov.item, cov.b,
+        (coalesce(sum(ob.c), 0) + ${a} * least(1, count(*) / ${bins})) / (any_value(pr.n) + ${a}) AS p1
+      FROM cov JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'cov')} AND ob.f = cov.f
+      GROUP BY ALL
+    ),`;
   return `
     tg AS (SELECT DISTINCT p.net, x.sig, x.item, x.b FROM ${al.at} x JOIN ${partners} p USING (aid)),
     ob AS (
@@ -538,23 +556,16 @@ const timingSql = (al: Alignment, who: string, partners: string, excluded: strin
       GROUP BY ALL
     ),
     pn AS (SELECT net, sig, item, b, sum(c) AS mm FROM pb GROUP BY ALL),
-    -- The chance that a touch timed like the crowd's is in step with at least one partner: the crowd's
-    -- share in the bins within a bin of some partner's (the prior: the share of the window they cover).
-    cov AS (SELECT DISTINCT net, sig, item, b, f + k AS f FROM pb, (VALUES (-1), (0), (1)) v(k)),
-    pc AS (
-      SELECT cov.net, cov.sig, cov.item, cov.b,
-        (coalesce(sum(ob.c), 0) + ${a} * least(1, count(*) / ${bins})) / (any_value(pr.n) + ${a}) AS p1
-      FROM cov JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'cov')} AND ob.f = cov.f
-      GROUP BY ALL
-    ),
+${perAccount ? inStepChance : ''}
     wb AS (
       SELECT w.net, x.sig, x.item, x.b, x.aid, x.t // ${d} AS f
       FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, any_value(pc.p1) AS p1
-      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b) JOIN pc USING (net, sig, item, b)
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, ${perAccount ? 'any_value(pc.p1)' : 'NULL'} AS p1
+      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
+        ${perAccount ? 'JOIN pc USING (net, sig, item, b)' : ''}
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
       GROUP BY ALL
       HAVING any_value(pn.mm) - ${own} >= 1
@@ -580,7 +591,7 @@ async function timingRows(
   t: Timing,
 ): Promise<AccountSignalRow[]> {
   const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
-    WITH ${timingSql(al, who, partners, excluded, t)}
+    WITH ${timingSql(al, who, partners, excluded, t, true)}
     SELECT net, aid, sig, b, max(O) >= 1 AS hit, least(1, sum(p1)) AS p FROM o GROUP BY ALL
     ORDER BY net, aid, sig, b`);
   const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
@@ -619,7 +630,7 @@ async function timingRows(
  */
 async function timingNetworkRows(store: Store, t: Timing): Promise<Omit<AccountSignalRow, 'aid'>[]> {
   return store.all<Omit<AccountSignalRow, 'aid'>>(`
-    WITH ${timingSql(ALIGNED, '_m', '_m', '_x', t)},
+    WITH ${timingSql(ALIGNED, '_m', '_m', '_x', t, false)},
     i AS (SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P FROM o GROUP BY ALL),
     iw AS (
       SELECT net, sig, b, max(O) AS O, sum(mm * (mm - 1) / 2 * P) AS E, sum(mm * (mm - 1) / 2 * P * (2 * mm - 3)) AS V
@@ -642,11 +653,10 @@ function scoreInStep(r: Omit<AccountSignalRow, 'aid'>, level: Level, tailFactor:
   const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), { ...level, minGroups });
   if (r.tail !== undefined) {
     c.zScore = round(Math.min(zFromUpperTail(Math.min(1, tailFactor * r.tail)), 40));
-    c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= minGroups;
-    return c;
+  } else {
+    const poisson = Math.min(zFromUpperTail(poissonUpperTail(Math.round(c.observed), Number(r.E))), 40);
+    c.zScore = multiplyTail(round(Math.min(c.zScore, poisson)), tailFactor);
   }
-  const poisson = Math.min(zFromUpperTail(poissonUpperTail(Math.round(c.observed), Number(r.E))), 40);
-  c.zScore = multiplyTail(round(Math.min(c.zScore, poisson)), tailFactor);
   c.beyondChance = c.zScore >= level.minZScore && c.ratio >= level.minRatio && c.groups >= minGroups;
   return c;
 }
