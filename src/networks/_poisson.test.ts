@@ -23,6 +23,17 @@ describe('tails', () => {
   it('Poisson upper tail matches direct sums', () => {
     // P(X >= 3 | mean 0.5) = 1 - e^-0.5 (1 + 0.5 + 0.125)
     close(poissonUpperTail(3, 0.5), 1 - Math.exp(-0.5) * 1.625, 1e-9);
+    // P(X >= 2 | mean 3) = 1 - e^-3 (1 + 3)
+    close(poissonUpperTail(2, 3), 1 - Math.exp(-3) * 4, 1e-9);
+    // Tiny tails far above the mean: P(X >= 20 | mean 1) is dominated by its first term, 1/(e 20!).
+    close(poissonUpperTail(20, 1), (1 / (Math.E * 2432902008176640000)) * (1 + 1 / 21 + 1 / (21 * 22)), 1e-3);
+    // Means where e^-mean underflows: a Poisson of mean 1650 is close to a normal of sd 40.6, so 1 sd up
+    // leaves about 16% (the continuity-corrected normal, within a skew of about 1/sqrt(mean)), and the
+    // far tail is tiny but not zero; 1 sd down leaves about 84%.
+    close(poissonUpperTail(1691, 1650), normalUpperTail((1690.5 - 1650) / Math.sqrt(1650)), 0.03);
+    close(poissonUpperTail(1609, 1650), normalUpperTail((1608.5 - 1650) / Math.sqrt(1650)), 0.01);
+    const far = poissonUpperTail(2442, 1650);
+    assert.ok(far > 0 && far < 1e-60, String(far));
     assert.equal(poissonUpperTail(0, 2), 1);
     assert.equal(poissonUpperTail(2, 0), 0);
   });

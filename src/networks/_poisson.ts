@@ -2,31 +2,43 @@
 // on the same scale as the large-count scores. Used where a member met the rest of its network on only a
 // few item-windows, where the normal approximation (and any variance floor) would be arbitrary.
 
-/** P(X >= k) for X ~ Poisson(mean), summed in log space; exact for the small k it is used for. */
+/**
+ * P(X >= k) for X ~ Poisson(mean), summed in log space from the mode's side of k, so that large means
+ * (a network's thousands of expected pairs, where e^-mean underflows) keep their tails: above the mean,
+ * the terms from k up; at or below it, one minus the terms below k, summed from k - 1 down.
+ */
 export function poissonUpperTail(k: number, mean: number): number {
   if (k <= 0) return 1;
   if (mean <= 0) return 0;
-  let term = Math.exp(-mean); // P(X = 0)
-  let below = term;
-  for (let i = 1; i < k; i++) {
-    term *= mean / i;
+  const logTerm = (i: number) => -mean + i * Math.log(mean) - logFactorial(i);
+  // Terms fall off like a normal of sd sqrt(mean) away from the mode: 40 sd is far past double precision.
+  const reach = Math.ceil(40 * Math.sqrt(mean)) + 50;
+  if (k > mean) {
+    let term = Math.exp(logTerm(k));
+    let tail = 0;
+    for (let i = k; i < k + reach && term > tail * 1e-17; i++) {
+      tail += term;
+      term *= mean / (i + 1);
+    }
+    return Math.min(1, tail);
+  }
+  let term = Math.exp(logTerm(k - 1));
+  let below = 0;
+  for (let i = k - 1; i >= 0 && i > k - 1 - reach && term > below * 1e-17; i--) {
     below += term;
+    term *= i / mean;
   }
-  if (below < 0.999) return Math.max(0, 1 - below);
-  // 1 - below loses precision near 1: sum the tail directly instead.
-  let tail = 0;
-  term = Math.exp(-mean + k * Math.log(mean) - logFactorial(k));
-  for (let i = k; i < k + 200 && term > tail * 1e-16; i++) {
-    tail += term;
-    term *= mean / (i + 1);
-  }
-  return tail;
+  return Math.max(0, 1 - below);
 }
 
+/** ln n!, summed exactly for small n and by Stirling's series beyond (relative error under 1e-12 there). */
 function logFactorial(n: number): number {
-  let sum = 0;
-  for (let i = 2; i <= n; i++) sum += Math.log(i);
-  return sum;
+  if (n < 64) {
+    let sum = 0;
+    for (let i = 2; i <= n; i++) sum += Math.log(i);
+    return sum;
+  }
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
 }
 
 /**
