@@ -162,15 +162,30 @@ export function scenario(seed: number, accountCount: number) {
   }
   for (let k = 0; k < 42; k++) {
     const hour = Math.floor(k / 3) * 24 + 8 + (k % 3) * 5 + rnd();
-    add({ account: 'minister', hour, text: soup(10) });
+    const post = add({ account: 'minister', hour, text: soup(10) });
     for (let i = 0; i < 60; i++) {
       const account = accounts[int(accounts.length)] as string;
-      add({ account, hour: hour + rnd() * 3, mentions: ['minister'], text: soup(8) });
+      add({
+        account,
+        hour: hour + rnd() * 3,
+        kind: 'reply',
+        replyTo: post,
+        mentions: ['minister'],
+        text: soup(8),
+      });
     }
     if (k % 7 >= 5) continue;
     const at = hour + rnd() * 2.9;
     for (const e of E) {
-      if (rnd() < 0.8) add({ account: e, hour: at + rnd() / 40, mentions: ['minister'], text: soup(8) });
+      if (rnd() < 0.8)
+        add({
+          account: e,
+          hour: at + rnd() / 40,
+          kind: 'reply',
+          replyTo: post,
+          mentions: ['minister'],
+          text: soup(8),
+        });
     }
   }
   return { posts, role, protesters, stormers };

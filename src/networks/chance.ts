@@ -508,7 +508,7 @@ const timingSql = (
   partners: string,
   excluded: string,
   t: Timing,
-  /** Whether to compute p1, which only the per-account test reads. */
+  /** Whether to add the per-account tails (`ti`), which only the per-account test reads. */
   perAccount: boolean,
 ) => {
   const d = Math.max(1, Math.round(t.syncSeconds));
@@ -520,16 +520,28 @@ const timingSql = (
   const others = own ? '' : `ANTI JOIN ${who} q ON q.aid = x.aid AND q.net = tg.net`;
   const same = (x: string, y: string) =>
     `${x}.net = ${y}.net AND ${x}.sig = ${y}.sig AND ${x}.item = ${y}.item AND ${x}.b = ${y}.b`;
-  const inStepChance = `
-    -- The chance that a touch timed like the crowd's is in step with at least one partner: the crowd's
-    -- share in the bins within a bin of some partner's (the prior: the share of the window they cover).
-    cov AS (SELECT DISTINCT net, sig, item, b, f + k AS f FROM pb, (VALUES (-1), (0), (1)) v(k)),
-    pc AS (
-      SELECT cov.net, cov.sig, cov.item, cov.b,
-        (coalesce(sum(ob.c), 0) + ${a} * least(1, count(*) / ${bins})) / (any_value(pr.n) + ${a}) AS p1
-      FROM cov JOIN pr USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'cov')} AND ob.f = cov.f
-      GROUP BY ALL
-    ),`;
+  // Per account and item-window: N(f), the partners within a bin of bin f (its own touch left out when it
+  // is one of them), and q_v, the chance that an account timed like the crowd is in step with at least v
+  // partners: the crowd's share of touches in bins with N(f) >= v (the prior: the share of the window those
+  // bins cover). The window's event is being in step with at least as many partners as makes q at most
+  // TIMING_LEVEL, whose chance is the largest such q; the account's own count x = N at its bin.
+  const nOf = `(nb.N - ${own} * (abs(nb.f - o.fa) <= 1)::INTEGER)`;
+  const inStepTail = `,
+    nb AS (SELECT net, sig, item, b, f + k AS f, sum(c) AS N FROM pb, (VALUES (-1), (0), (1)) v(k) GROUP BY ALL),
+    tb AS (
+      SELECT o.net, o.sig, o.item, o.b, o.aid, o.O AS x, o.n, ${nOf} AS v, coalesce(ob.c, 0) AS c
+      FROM o JOIN nb USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'nb')} AND ob.f = nb.f
+      WHERE ${nOf} >= 1
+    ),
+    tq AS (
+      SELECT *, (sum(c) OVER w + ${a} * least(1, count(*) OVER w / ${bins})) / (n + ${a}) AS q FROM tb
+      WINDOW w AS (PARTITION BY net, sig, item, b, aid ORDER BY v DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ),
+    ti AS (
+      SELECT net, sig, item, b, aid, bool_or(v = x AND q <= ${TIMING_LEVEL}) AS hit,
+        coalesce(max(q) FILTER (WHERE q <= ${TIMING_LEVEL}), 0) AS p
+      FROM tq GROUP BY ALL
+    )`;
   return `
     tg AS (SELECT DISTINCT p.net, x.sig, x.item, x.b FROM ${al.at} x JOIN ${partners} p USING (aid)),
     ob AS (
@@ -556,31 +568,31 @@ const timingSql = (
       GROUP BY ALL
     ),
     pn AS (SELECT net, sig, item, b, sum(c) AS mm FROM pb GROUP BY ALL),
-${perAccount ? inStepChance : ''}
     wb AS (
       SELECT w.net, x.sig, x.item, x.b, x.aid, x.t // ${d} AS f
       FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, ${perAccount ? 'any_value(pc.p1)' : 'NULL'} AS p1
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, any_value(pr.n) AS n, any_value(wb.f) AS fa
       FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
-        ${perAccount ? 'JOIN pc USING (net, sig, item, b)' : ''}
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
       GROUP BY ALL
       HAVING any_value(pn.mm) - ${own} >= 1
-    )`;
+    )${perAccount ? inStepTail : ''}`;
 };
 
 /**
- * Per account of `who` and signal, the windows where it touched an item in step with at least one of
- * `partners` (`timingSql`), against the chance of that with its own time drawn like the crowd's and the
- * partners' times as they were: p1, the crowd's share of touches in step with some partner (so that an
- * account is not in step beyond chance for posting when a network's burst draws everyone to the item).
- * Windows, not partners, are counted: one burst puts a bystander who posted then in step with many members
- * at once, and a count of partners would make a few lucky moments look like many. A post touches several
- * items (two tags), so a window's chance is the sum over its items (at most 1). `tail` is the exact
- * Poisson-binomial tail of the windows in step; E their expected number.
+ * Per account of `who` and signal, the windows where it touched an item in step with enough of `partners`
+ * (`timingSql`, `ti`), against the chance of that with its own time drawn like the crowd's and the
+ * partners' times as they were. Windows, not partners, are counted: one burst puts a bystander who posted
+ * then in step with many members at once, and a count of partners would make a few lucky moments look like
+ * many. Enough partners is as many as the crowd rarely is in step with (q at most TIMING_LEVEL): at least
+ * one, when the partners keep together, and more in a community whose other members answer the same posts
+ * at their own times (a brigade inside the crowd that Louvain joined to it), where being in step with one
+ * of them is common. A post touches several items (two tags), so a window's chance is the sum over its
+ * items (at most 1). `tail` is the exact Poisson-binomial tail of the windows in step; E their expected
+ * number.
  */
 async function timingRows(
   store: Store,
@@ -592,7 +604,7 @@ async function timingRows(
 ): Promise<AccountSignalRow[]> {
   const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
     WITH ${timingSql(al, who, partners, excluded, t, true)}
-    SELECT net, aid, sig, b, max(O) >= 1 AS hit, least(1, sum(p1)) AS p FROM o GROUP BY ALL
+    SELECT net, aid, sig, b, bool_or(hit) AS hit, least(1, sum(p)) AS p FROM ti GROUP BY ALL
     ORDER BY net, aid, sig, b`);
   const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
   for (const r of rows) {
@@ -622,6 +634,13 @@ async function timingRows(
     };
   });
 }
+
+/**
+ * The per-window level of the account timing test: a window counts as in step when the account was in step
+ * with as many partners as an account timed like the crowd would reach with chance at most this. A
+ * conventional level; the count over windows then carries the evidence.
+ */
+const TIMING_LEVEL = 0.05;
 
 /**
  * The timing test of every network of `_m` and signal: member pairs in step, against C(mm, 2) P per

@@ -11,6 +11,7 @@ import {
   windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
+import { zFromUpperTail } from './_poisson.js';
 import {
   ALIGNED,
   type Alignment,
@@ -220,6 +221,13 @@ async function trimOnce(
   const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments, small);
   const scored = networks.map((group, net) => {
     const scores = members.get(net) ?? new Map<number, MemberChance>();
+    // The screen tests every account of the community, so its level is also the z whose tail is 1/n for a
+    // community of n: fewer than one account is expected to pass by chance alone (a per-family error rate
+    // of one). At z 2 alone, a brigade of ten inside the 150 users answering the same official lets three
+    // of them through, and in a network too small to split they would vouch for each other.
+    const level = Math.max(parameters.minMemberZScore, zFromUpperTail(1 / group.length));
+    for (const [aid, m] of scores)
+      if (m.beyondChance && m.zScore < level) scores.set(aid, { ...m, beyondChance: false });
     const passing = group.filter((aid) => scores.get(aid)?.beyondChance === true);
     const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
     const median = z[Math.floor(z.length / 2)] ?? 0;

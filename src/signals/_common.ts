@@ -2,7 +2,15 @@
 // each signal fills (one row per account touching an item: a reposted original, a hashtag, a URL ...).
 import type { Store } from '../store/index.js';
 
-export const SIGNALS = ['corepost', 'cohashtag', 'colink', 'codomain', 'neardup', 'comention'] as const;
+export const SIGNALS = [
+  'corepost',
+  'cohashtag',
+  'colink',
+  'codomain',
+  'neardup',
+  'comention',
+  'coreply',
+] as const;
 export type SignalName = (typeof SIGNALS)[number];
 export const signalCode = (name: SignalName): number => SIGNALS.indexOf(name);
 
@@ -35,10 +43,15 @@ export const SIGNAL_DEFAULTS = {
   /** Signals to run. */
   signals: [...SIGNALS] as SignalName[],
   /** Multiplier of each signal's weight in the fused graph; co-domain is the weaker form of co-link. */
-  signalWeights: { corepost: 1, cohashtag: 1, colink: 1, codomain: 0.5, neardup: 1, comention: 1 } as Record<
-    SignalName,
-    number
-  >,
+  signalWeights: {
+    corepost: 1,
+    cohashtag: 1,
+    colink: 1,
+    codomain: 0.5,
+    neardup: 1,
+    comention: 1,
+    coreply: 1,
+  } as Record<SignalName, number>,
   /** Domains of the platforms themselves, never a co-domain item (every quote links to them). */
   platformDomains: ['twitter.com', 'x.com', 't.co', 't.me', 'telegram.me', 'facebook.com', 'instagram.com'],
 };

@@ -15,6 +15,7 @@ import { prepareWorkingSet } from './_prepare.sql.js';
 import { touchCoHashtags } from './co-hashtag.js';
 import { touchCoDomains, touchCoLinks } from './co-link.js';
 import { touchCoMentions } from './co-mention.js';
+import { touchCoReplies } from './co-reply.js';
 import { touchCoReposts } from './co-repost.js';
 import { touchNearDuplicates } from './near-duplicate.js';
 
@@ -66,6 +67,7 @@ export async function computeSignals(
     ? await timed('neardup', () => touchNearDuplicates(store, o))
     : null;
   if (enabled.has('comention')) await timed('comention', () => touchCoMentions(store));
+  if (enabled.has('coreply')) await timed('coreply', () => touchCoReplies(store));
   const figures = await timed('pairs', () => buildPairs(store, o, minSharedItems, minSpreadSeconds));
   const signals: SignalDiagnostics[] = [];
   for (const name of SIGNALS) {

@@ -2,7 +2,8 @@
 // (shared tags, but everyone has them: chance explains it) and eight accounts that post the same rare tags
 // and links within minutes of each other every day (chance does not); slogans posted by dozens among
 // one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts, and a user
-// who posted during three of a flood's bursts; members joining a core on several signals; a star.
+// who posted during three of a flood's bursts; a reply brigade in step on the posts a crowd answers;
+// members joining a core on several signals; a star.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom } from '../../src/networks/_rng.js';
@@ -273,6 +274,46 @@ describe('timing: accounts in step on what the crowd reposts anyway', () => {
       named.some((c) => c.accounts.filter((a) => a.startsWith('amp')).length >= 6),
       'the amplifiers should form a candidate community',
     );
+  });
+});
+
+/**
+ * An official posts three times a day for ten days; each post draws answers from a crowd of 200 over the
+ * next three hours, and eight accounts answer twenty of the posts within ninety seconds of each other, in
+ * their own words (everyone names the official).
+ */
+function replyBrigade(): FixturePost[] {
+  const rnd = seededRandom(5);
+  const words = () => Array.from({ length: 8 }, () => `w${Math.floor(rnd() * 5000)}`).join(' ');
+  const out: FixturePost[] = [];
+  for (let k = 0; k < 30; k++) {
+    const hour = Math.floor(k / 3) * 24 + 8 + (k % 3) * 5;
+    const post = `p${out.length}`;
+    out.push({ account: 'official', hour, text: `statement ${k} of the ministry on the strike` });
+    const answer = (account: string, at: number) =>
+      out.push({ account, hour: at, kind: 'reply', replyTo: post, mentions: ['official'], text: words() });
+    for (let a = 0; a < 200; a++) if (rnd() < 0.15) answer(`crowd${a}`, hour + rnd() * 3);
+    if (k % 3 === 2) continue;
+    const at = hour + 0.2 + rnd() * 2.5;
+    for (let i = 0; i < 8; i++) answer(`brig${i}`, at + (rnd() * 1.5) / 60);
+  }
+  return out;
+}
+
+describe('co-reply: a brigade on the posts a crowd answers anyway', () => {
+  it('reports accounts that answer an official\u2019s posts in step, not the crowd answering the same posts', async () => {
+    const named = await namedCandidates([...replyBrigade(), ...background(300, 10)]);
+    const reported = named.filter((c) => c.beyondChance);
+    assert.deepEqual(
+      reported.map((c) => [...c.accounts].sort()),
+      [Array.from({ length: 8 }, (_, i) => `brig${i}`)],
+    );
+    // Everyone answers those posts, so which posts they answered chance explains; when, it does not.
+    const coreply = reported[0]?.chance.perSignal.coreply;
+    assert.equal(coreply?.test, 'timing');
+    assert.ok((coreply?.timing?.ratio ?? 0) >= 3, `timing ratio ${coreply?.timing?.ratio}`);
+    // A reply counts on the post it answers only, not again on the official it names.
+    assert.equal(reported[0]?.chance.perSignal.comention?.observed ?? 0, 0);
   });
 });
 

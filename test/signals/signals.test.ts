@@ -34,7 +34,8 @@ const cases: Array<[SignalName, (account: string, k: number, hour: number) => Fi
       text: `${TALKING[k]} ${account === 'b' ? 'today' : 'now'}`,
     }),
   ],
-  ['comention', (account, k, hour) => ({ account, hour, kind: 'reply', mentions: [`target${k}`] })],
+  ['comention', (account, k, hour) => ({ account, hour, mentions: [`target${k}`] })],
+  ['coreply', (account, k, hour) => ({ account, hour, kind: 'reply', replyTo: `answered${k}` })],
 ];
 
 describe('signals', () => {
@@ -54,6 +55,30 @@ describe('signals', () => {
       }
     });
   }
+
+  it('a reply counts once, on the post it answers: the official it names is not a second item', async () => {
+    // Replies to four posts of one official, naming the official each time: four co-reply items, and no
+    // co-mention (the named account is the answered post's author, which the post already stands for).
+    const store = await storeWith([
+      ...background(30, 5),
+      ...together((account, k, hour) => ({
+        account,
+        hour,
+        kind: 'reply',
+        replyTo: `official${k}`,
+        mentions: ['official'],
+      })),
+    ]);
+    try {
+      await computeSignals(store, { signals: ['comention', 'coreply'] }, 3, 4 * 3600);
+      const ab = (await edgePairs(store)).get('a|b');
+      assert.ok(ab, 'a and b answer the same four posts');
+      assert.equal(ab.n_coreply, 4);
+      assert.equal(ab.n_comention, 0);
+    } finally {
+      store.close();
+    }
+  });
 
   it('one moment is one event: four items shared within a single hour make no edge', async () => {
     const posts: FixturePost[] = [...background(30, 3)];

@@ -13,7 +13,8 @@ const SIGNALS: Record<string, string> = {
   codomain: 'linking to the same site (the platforms\u2019 own domains excluded) within the window',
   neardup:
     'posting near-duplicate text (MinHash/LSH over word bigrams, exact copies included) within the window',
-  comention: 'mentioning or replying to the same account or post within the window',
+  comention: 'mentioning the same account within the window',
+  coreply: 'replying to the same post within the window',
 };
 
 export function renderMethods(data: ReportData): Node[] {
@@ -54,7 +55,8 @@ export function renderMethods(data: ReportData): Node[] {
         'paying a Bonferroni factor of two, look at the items only members touched and at timing: whether members touched the items ' +
         `the crowd also touched more in step (within ${num('syncSeconds')} s bins) than the crowd\u2019s own touches of those items were. ` +
         'Members whose own co-activity ' +
-        'is within chance are set aside (trimming). A genuine protest burst, where a third of all users post the same tag in one evening, ' +
+        `is within chance are set aside (trimming): a member needs z \u2265 ${num('minMemberZScore')}, and at least the level at which ` +
+        'fewer than one of its community\u2019s accounts would pass by chance alone. A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
     el('h3', null, 'What this report does not claim'),
