@@ -43,7 +43,11 @@ const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> 
   ['--min-accounts <n>', 'smallest network', 'minAccounts'],
   ['--min-z <z>', "a network's z-score against chance must reach this", 'minZ'],
   ['--min-ratio <r>', '... and its observed / expected co-activity this', 'minRatio'],
-  ['--min-member-z <z>', "a member stays when its own co-activity's z-score reaches this", 'minMemberZ'],
+  [
+    '--min-member-z <z>',
+    "a member stays when its own co-activity's z-score reaches this (and, in a community of n accounts, the z whose tail is 1/n)",
+    'minMemberZ',
+  ],
   ['--min-member-ratio <r>', '... and its own observed / expected this', 'minMemberRatio'],
   [
     '--max-group <n>',

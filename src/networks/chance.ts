@@ -520,27 +520,34 @@ const timingSql = (
   const others = own ? '' : `ANTI JOIN ${who} q ON q.aid = x.aid AND q.net = tg.net`;
   const same = (x: string, y: string) =>
     `${x}.net = ${y}.net AND ${x}.sig = ${y}.sig AND ${x}.item = ${y}.item AND ${x}.b = ${y}.b`;
-  // Per account and item-window: N(f), the partners within a bin of bin f (its own touch left out when it
-  // is one of them), and q_v, the chance that an account timed like the crowd is in step with at least v
-  // partners: the crowd's share of touches in bins with N(f) >= v (the prior: the share of the window those
-  // bins cover). The window's event is being in step with at least as many partners as makes q at most
-  // TIMING_LEVEL, whose chance is the largest such q; the account's own count x = N at its bin.
-  const nOf = `(nb.N - ${own} * (abs(nb.f - o.fa) <= 1)::INTEGER)`;
+  // Per item-window: N(f), the partners within a bin of bin f, and q_v, the chance that an account timed
+  // like the crowd is in step with at least v of them: the crowd's share of touches in bins with N(f) >= v
+  // (the prior: the share of the window those bins cover). An account's window counts when it was in step
+  // with at least `thr` partners, the fewest the crowd reaches with chance at most TIMING_LEVEL; the chance
+  // of that is p, the largest such q. Computed once per item-window, not per account: a member's own touch
+  // stays among the partners in N (one more partner near its own bin than it would have, so the levels
+  // are a little harder to reach, never easier).
   const inStepTail = `,
     nb AS (SELECT net, sig, item, b, f + k AS f, sum(c) AS N FROM pb, (VALUES (-1), (0), (1)) v(k) GROUP BY ALL),
-    tb AS (
-      SELECT o.net, o.sig, o.item, o.b, o.aid, o.O AS x, o.n, ${nOf} AS v, coalesce(ob.c, 0) AS c
-      FROM o JOIN nb USING (net, sig, item, b) LEFT JOIN ob ON ${same('ob', 'nb')} AND ob.f = nb.f
-      WHERE ${nOf} >= 1
+    lv AS (
+      SELECT nb.net, nb.sig, nb.item, nb.b, nb.N AS v, sum(coalesce(ob.c, 0)) AS c, count(*) AS k
+      FROM nb LEFT JOIN ob ON ${same('ob', 'nb')} AND ob.f = nb.f
+      GROUP BY ALL
     ),
-    tq AS (
-      SELECT *, (sum(c) OVER w + ${a} * least(1, count(*) OVER w / ${bins})) / (n + ${a}) AS q FROM tb
-      WINDOW w AS (PARTITION BY net, sig, item, b, aid ORDER BY v DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    lq AS (
+      SELECT lv.net, lv.sig, lv.item, lv.b, lv.v,
+        (sum(lv.c) OVER w + ${a} * least(1, sum(lv.k) OVER w / ${bins})) / (pr.n + ${a}) AS q
+      FROM lv JOIN pr USING (net, sig, item, b)
+      WINDOW w AS (PARTITION BY lv.net, lv.sig, lv.item, lv.b ORDER BY lv.v DESC ROWS UNBOUNDED PRECEDING)
+    ),
+    lt AS (
+      SELECT net, sig, item, b, 1 + coalesce(max(v) FILTER (WHERE q > ${TIMING_LEVEL}), 0) AS thr,
+        coalesce(max(q) FILTER (WHERE q <= ${TIMING_LEVEL}), 0) AS p
+      FROM lq GROUP BY ALL
     ),
     ti AS (
-      SELECT net, sig, item, b, aid, bool_or(v = x AND q <= ${TIMING_LEVEL}) AS hit,
-        coalesce(max(q) FILTER (WHERE q <= ${TIMING_LEVEL}), 0) AS p
-      FROM tq GROUP BY ALL
+      SELECT o.net, o.sig, o.item, o.b, o.aid, o.O >= lt.thr AND lt.p > 0 AS hit, lt.p
+      FROM o JOIN lt USING (net, sig, item, b)
     )`;
   return `
     tg AS (SELECT DISTINCT p.net, x.sig, x.item, x.b FROM ${al.at} x JOIN ${partners} p USING (aid)),
@@ -574,7 +581,7 @@ const timingSql = (
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, any_value(pr.n) AS n, any_value(wb.f) AS fa
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P
       FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
       GROUP BY ALL
