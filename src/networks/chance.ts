@@ -485,16 +485,14 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
 }
 
 /**
- * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P, p1)`: per account of `who(aid,
- * net)` and item-window it shares with accounts of `partners(aid, net)` (m of them, itself not counted)
- * where at least two outside accounts also touched the item, how many of those partners touched it in step
- * with it (O: in the same or an adjacent bin of `syncSeconds`), and the chance P that two touches of that
- * item in that window are in step, from the outside accounts' own touches there (the crowd's timing): P = (S
- * + 9 P0) / (n (n - 1) + 9), S the ordered pairs of outside touches in step, n the outside touches, P0 what
- * two times drawn uniformly over the window would give (the prior: three touches timed uniformly); and p1,
- * the chance that a touch timed like the crowd's is in step with at least one partner, the partners' times
- * as they were (the crowd's share of touches within a bin of some partner's; the prior: the share of the
- * window those bins cover). The other tests ask which items members picked in a window; this one asks, of
+ * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P)` (and, per account, `ti`): per
+ * account of `who(aid, net)` and item-window it shares with accounts of `partners(aid, net)` (m of them,
+ * itself not counted) where at least two outside accounts also touched the item, how many of those
+ * partners touched it in step with it (O: in the same or an adjacent bin of `syncSeconds`), and the chance
+ * P that two touches of that item in that window are in step, from the outside accounts' own touches there
+ * (the crowd's timing): P = (S + 9 P0) / (n (n - 1) + 9), S the ordered pairs of outside touches in step,
+ * n the outside touches, P0 what two times drawn uniformly over the window would give (the prior: three
+ * touches timed uniformly). The other tests ask which items members picked in a window; this one asks, of
  * the items they picked, whether they came to them more in step than the crowd did. Accounts that repost
  * what everyone reposts, within seconds of each other every time, pass the first and fail this one; a
  * tweetstorm, all of whose posters keep one schedule, does not: the crowd is as much in step as any part of

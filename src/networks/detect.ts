@@ -223,8 +223,8 @@ async function trimOnce(
     const scores = members.get(net) ?? new Map<number, MemberChance>();
     // The screen tests every account of the community, so its level is also the z whose tail is 1/n for a
     // community of n: fewer than one account is expected to pass by chance alone (a per-family error rate
-    // of one). At z 2 alone, a brigade of ten inside the 150 users answering the same official lets three
-    // of them through, and in a network too small to split they would vouch for each other.
+    // of one). At z 2 alone, a brigade of ten inside the 150 users answering the same official let one or
+    // two of them through (the independent generator), and in a network too small to split they stayed.
     const level = Math.max(parameters.minMemberZScore, zFromUpperTail(1 / group.length));
     for (const [aid, m] of scores)
       if (m.beyondChance && m.zScore < level) scores.set(aid, { ...m, beyondChance: false });
