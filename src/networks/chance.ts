@@ -12,11 +12,14 @@
 // number of member pairs on it is (mu^2 - sum p^2)/2, with a normal approximation to its variance. Summed
 // over items, strata and windows this gives E for the observed count O of member pairs sharing an item in
 // a window. Per signal, z = (O - E) / sqrt(Var) and O/E must both clear their levels; docs/method.md gives
-// the derivation and its limits.
+// the derivation and its limits. Two further tests per signal share these tables and the scoring: items
+// only members touched (here) and timing (its SQL in _timing.sql.ts). Past the house's 400 lines because
+// the three tests and the member, core and probe scores built on them read the same temp tables.
 
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { normalUpperTail, poissonBinomialUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { timingNetworkRows, timingRows } from './_timing.sql.js';
 
 export const CHANCE_DEFAULTS = {
   /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
@@ -31,7 +34,7 @@ export const CHANCE_DEFAULTS = {
   /**
    * The timing test's resolution: two touches of one item are in step when they fall in the same or
    * adjacent bins of this many seconds (about a minute or two apart; many exports, the IRA's among them,
-   * give times to the minute). 0 turns the test off. See `timingSql`.
+   * give times to the minute). 0 turns the test off. See `_timing.sql.ts`.
    */
   syncSeconds: 60,
 };
@@ -51,7 +54,7 @@ export interface SignalChance {
   test?: 'all' | 'unshared' | 'timing' | null;
   /** The same test on the item-windows that only members touched (see `unsharedItems`). */
   unshared?: UnsharedChance;
-  /** Member pairs in step on items the crowd also touched, against the crowd's own timing (`timingSql`). */
+  /** Member pairs in step on items the crowd also touched, against the crowd's own timing (`_timing.sql.ts`). */
   timing?: UnsharedChance;
 }
 
@@ -379,7 +382,7 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   const key = (r: { net: number; sig: number }) => `${r.net}:${r.sig}`;
   const groupsBy = new Map(groups.map((g) => [key(g), g.G]));
   const unsharedBy = new Map(unshared.map((r) => [key(r), r]));
-  const timed = level.timing?.syncSeconds ? await timingNetworkRows(store, level.timing) : [];
+  const timed = level.timing?.syncSeconds ? await timingNetworkRows(store, level.timing, ALIGNED) : [];
   const timingBy = new Map(timed.map((r) => [key(r), r]));
   const rows = shared.map((r) => ({ ...r, G: groupsBy.get(key(r)) ?? 0n }));
   const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
@@ -485,186 +488,6 @@ function judgeUnshared(r: Omit<AccountSignalRow, 'aid'>, level: Level): Unshared
 }
 
 /**
- * The timing test, as CTEs ending in `o(net, sig, item, b, aid, O, m, P)` (and, per account, `ti`): per
- * account of `who(aid, net)` and item-window it shares with accounts of `partners(aid, net)` (m of them,
- * itself not counted) where at least two outside accounts also touched the item, how many of those
- * partners touched it in step with it (O: in the same or an adjacent bin of `syncSeconds`), and the chance
- * P that two touches of that item in that window are in step, from the outside accounts' own touches there
- * (the crowd's timing): P = (S + 9 P0) / (n (n - 1) + 9), S the ordered pairs of outside touches in step,
- * n the outside touches, P0 what two times drawn uniformly over the window would give (the prior: three
- * touches timed uniformly). The other tests ask which items members picked in a window; this one asks, of
- * the items they picked, whether they came to them more in step than the crowd did. Accounts that repost
- * what everyone reposts, within seconds of each other every time, pass the first and fail this one; a
- * tweetstorm, all of whose posters keep one schedule, does not: the crowd is as much in step as any part of
- * it. Items no outside account touched are left to the unshared-items test (there is no crowd to time them
- * by). Outside accounts are those of neither `who`, `partners` nor `excluded` of the network. The cost is
- * linear in the touches (counted per bin, never paired).
- */
-const timingSql = (
-  al: Alignment,
-  who: string,
-  partners: string,
-  excluded: string,
-  t: Timing,
-  /** Whether to add the per-account tails (`ti`), which only the per-account test reads. */
-  perAccount: boolean,
-) => {
-  const d = Math.max(1, Math.round(t.syncSeconds));
-  const bins = Math.max(1, Math.round(t.windowSeconds) / d);
-  const p0 = Math.min(1, (3 * bins - 2) / (bins * bins));
-  // The prior: three touches timed uniformly over the window (a crowd of a few says little of its timing).
-  const a = 3;
-  const own = who === partners ? 1 : 0;
-  const others = own ? '' : `ANTI JOIN ${who} q ON q.aid = x.aid AND q.net = tg.net`;
-  const same = (x: string, y: string) =>
-    `${x}.net = ${y}.net AND ${x}.sig = ${y}.sig AND ${x}.item = ${y}.item AND ${x}.b = ${y}.b`;
-  // Per item-window: N(f), the partners within a bin of bin f, and q_v, the chance that an account timed
-  // like the crowd is in step with at least v of them: the crowd's share of touches in bins with N(f) >= v
-  // (the prior: the share of the window those bins cover). An account's window counts when it was in step
-  // with at least `thr` partners, the fewest the crowd reaches with chance at most TIMING_LEVEL; the chance
-  // of that is p, the largest such q. Computed once per item-window, not per account: a member's own touch
-  // stays among the partners in N (one more partner near its own bin than it would have, so the levels
-  // are a little harder to reach, never easier).
-  const inStepTail = `,
-    nb AS (SELECT net, sig, item, b, f + k AS f, sum(c) AS N FROM pb, (VALUES (-1), (0), (1)) v(k) GROUP BY ALL),
-    lv AS (
-      SELECT nb.net, nb.sig, nb.item, nb.b, nb.N AS v, sum(coalesce(ob.c, 0)) AS c, count(*) AS k
-      FROM nb LEFT JOIN ob ON ${same('ob', 'nb')} AND ob.f = nb.f
-      GROUP BY ALL
-    ),
-    lq AS (
-      SELECT lv.net, lv.sig, lv.item, lv.b, lv.v,
-        (sum(lv.c) OVER w + ${a} * least(1, sum(lv.k) OVER w / ${bins})) / (pr.n + ${a}) AS q
-      FROM lv JOIN pr USING (net, sig, item, b)
-      WINDOW w AS (PARTITION BY lv.net, lv.sig, lv.item, lv.b ORDER BY lv.v DESC ROWS UNBOUNDED PRECEDING)
-    ),
-    lt AS (
-      SELECT net, sig, item, b, 1 + coalesce(max(v) FILTER (WHERE q > ${TIMING_LEVEL}), 0) AS thr,
-        coalesce(max(q) FILTER (WHERE q <= ${TIMING_LEVEL}), 0) AS p
-      FROM lq GROUP BY ALL
-    ),
-    ti AS (
-      SELECT o.net, o.sig, o.item, o.b, o.aid, o.O >= lt.thr AND lt.p > 0 AS hit, lt.p
-      FROM o JOIN lt USING (net, sig, item, b)
-    )`;
-  return `
-    tg AS (SELECT DISTINCT p.net, x.sig, x.item, x.b FROM ${al.at} x JOIN ${partners} p USING (aid)),
-    ob AS (
-      SELECT tg.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
-      FROM ${al.at} x JOIN tg USING (sig, item, b)
-        ANTI JOIN ${partners} p ON p.aid = x.aid AND p.net = tg.net
-        ANTI JOIN ${excluded} e ON e.aid = x.aid AND e.net = tg.net
-        ${others}
-      GROUP BY ALL
-    ),
-    obn AS (SELECT net, sig, item, b, sum(c) AS n FROM ob GROUP BY ALL HAVING sum(c) >= 2),
-    pq AS (
-      SELECT a.net, a.sig, a.item, a.b, sum(a.c * z.c) AS S
-      FROM ob a JOIN ob z ON ${same('a', 'z')} AND z.f BETWEEN a.f - 1 AND a.f + 1
-      GROUP BY ALL
-    ),
-    pr AS (
-      SELECT net, sig, item, b, n, (S - n + ${a * a * p0}) / (n * (n - 1) + ${a * a}) AS P
-      FROM pq JOIN obn USING (net, sig, item, b)
-    ),
-    pb AS (
-      SELECT p.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
-      FROM ${al.at} x JOIN ${partners} p USING (aid) SEMI JOIN pr ON pr.net = p.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
-      GROUP BY ALL
-    ),
-    pn AS (SELECT net, sig, item, b, sum(c) AS mm FROM pb GROUP BY ALL),
-    wb AS (
-      SELECT w.net, x.sig, x.item, x.b, x.aid, x.t // ${d} AS f
-      FROM ${al.at} x JOIN ${who} w USING (aid) SEMI JOIN pr ON pr.net = w.net AND pr.sig = x.sig AND pr.item = x.item AND pr.b = x.b
-    ),
-    o AS (
-      SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P
-      FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
-        LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
-      GROUP BY ALL
-      HAVING any_value(pn.mm) - ${own} >= 1
-    )${perAccount ? inStepTail : ''}`;
-};
-
-/**
- * Per account of `who` and signal, the windows where it touched an item in step with enough of `partners`
- * (`timingSql`, `ti`), against the chance of that with its own time drawn like the crowd's and the
- * partners' times as they were. Windows, not partners, are counted: one burst puts a bystander who posted
- * then in step with many members at once, and a count of partners would make a few lucky moments look like
- * many. Enough partners is as many as the crowd rarely is in step with (q at most TIMING_LEVEL): at least
- * one, when the partners keep together, and more in a community whose other members answer the same posts
- * at their own times (a brigade inside the crowd that Louvain joined to it), where being in step with one
- * of them is common. A post touches several items (two tags), so a window's chance is the sum over its
- * items (at most 1). `tail` is the exact Poisson-binomial tail of the windows in step; E their expected
- * number.
- */
-async function timingRows(
-  store: Store,
-  al: Alignment,
-  who: string,
-  partners: string,
-  excluded: string,
-  t: Timing,
-): Promise<AccountSignalRow[]> {
-  const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
-    WITH ${timingSql(al, who, partners, excluded, t, true)}
-    SELECT net, aid, sig, b, bool_or(hit) AS hit, least(1, sum(p)) AS p FROM ti GROUP BY ALL
-    ORDER BY net, aid, sig, b`);
-  const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
-  for (const r of rows) {
-    const key = `${r.net}:${r.aid}:${r.sig}`;
-    const a = byAccount.get(key) ?? {
-      net: Number(r.net),
-      aid: Number(r.aid),
-      sig: Number(r.sig),
-      hits: 0,
-      p: [],
-    };
-    byAccount.set(key, a);
-    a.hits += r.hit ? 1 : 0;
-    a.p.push(Number(r.p));
-  }
-  return [...byAccount.values()].map(({ net, aid, sig, hits, p }) => {
-    const E = p.reduce((sum, x) => sum + x, 0);
-    return {
-      net,
-      aid,
-      sig,
-      O: hits,
-      E,
-      V: p.reduce((sum, x) => sum + x * (1 - x), 0),
-      G: BigInt(hits),
-      tail: poissonBinomialUpperTail(hits, p),
-    };
-  });
-}
-
-/**
- * The per-window level of the account timing test: a window counts as in step when the account was in step
- * with as many partners as an account timed like the crowd would reach with chance at most this. A
- * conventional level; the count over windows then carries the evidence.
- */
-const TIMING_LEVEL = 0.05;
-
-/**
- * The timing test of every network of `_m` and signal: member pairs in step, against C(mm, 2) P per
- * item-window, with variance at most C(mm, 2) P (2 mm - 3) (pairs that share a member move together); per
- * window, as for an account, the item with the most pairs in step against the sum of the expectations.
- */
-async function timingNetworkRows(store: Store, t: Timing): Promise<Omit<AccountSignalRow, 'aid'>[]> {
-  return store.all<Omit<AccountSignalRow, 'aid'>>(`
-    WITH ${timingSql(ALIGNED, '_m', '_m', '_x', t, false)},
-    i AS (SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P FROM o GROUP BY ALL),
-    iw AS (
-      SELECT net, sig, b, max(O) AS O, sum(mm * (mm - 1) / 2 * P) AS E, sum(mm * (mm - 1) / 2 * P * (2 * mm - 3)) AS V
-      FROM i GROUP BY ALL
-    )
-    SELECT net, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
-    FROM iw GROUP BY ALL`);
-}
-
-/**
  * An in-step count (`timingRows`, `timingNetworkRows`) against its expectation, tails multiplied by
  * `tailFactor`, on at least timing.minGroups windows. An account's count of windows comes with its exact
  * tail. A network's pair count is judged by the smaller z of the normal one (whose variance allows for the
@@ -694,7 +517,7 @@ function judgeTiming(r: Omit<AccountSignalRow, 'aid'>, level: Level): UnsharedCh
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
 /** One account's observed and expected co-activity on one signal, with its item-window (or item) count. */
-type AccountSignalRow = {
+export type AccountSignalRow = {
   net: number;
   aid: number;
   sig: number;
