@@ -136,7 +136,8 @@ export function evidenceSql(perEdge: number): string {
 /** Time and original text (cut) of the posts whose pid is in the bound JSON list $1. */
 export function evidencePostsSql(textChars: number): string {
   return `
-    SELECT p.pid, p.id, strftime(to_timestamp(p.t), ${ISO}) AS time, left(po.text, ${textChars}) AS text
+    SELECT p.pid, p.id, strftime(to_timestamp(p.t), ${ISO}) AS time, left(po.text, ${textChars}) AS text,
+      po.reply_to, coalesce(po.repost_of, po.quote_of) AS shares
     FROM _p p JOIN posts po ON po.platform = p.platform AND po.id = p.id
     WHERE p.pid IN (SELECT unnest($1::INTEGER[]))`;
 }

@@ -82,6 +82,9 @@ export interface EvidencePost {
   id: string;
   time: string;
   text: string | null;
+  /** The post it answers (co-reply's item), and the original it reposts or quotes (co-repost's). */
+  replyTo: string | null;
+  shares: string | null;
 }
 
 export interface NetworkEdge {
@@ -233,11 +236,22 @@ export async function describeNetworks(
   const wanted = [...strongest.values()].flat().flatMap((e) => (pids.get(e) ?? []).flat());
   const posts = new Map<number, EvidencePost>();
   if (wanted.length > 0) {
-    const rows = await store.all<{ pid: number; id: string; time: string; text: string | null }>(
-      evidencePostsSql(o.evidenceChars),
-      [JSON.stringify([...new Set(wanted)])],
-    );
-    for (const r of rows) posts.set(Number(r.pid), { id: r.id, time: r.time, text: r.text });
+    const rows = await store.all<{
+      pid: number;
+      id: string;
+      time: string;
+      text: string | null;
+      reply_to: string | null;
+      shares: string | null;
+    }>(evidencePostsSql(o.evidenceChars), [JSON.stringify([...new Set(wanted)])]);
+    for (const r of rows)
+      posts.set(Number(r.pid), {
+        id: r.id,
+        time: r.time,
+        text: r.text,
+        replyTo: r.reply_to,
+        shares: r.shares,
+      });
   }
   // Evidence posts by working-set id: post ids are unique per platform only.
   const pairsOf = (e: NetworkEdge) =>
@@ -245,8 +259,8 @@ export async function describeNetworks(
       const [pa, pc] = pids.get(e)?.[i] ?? [-1, -1];
       return {
         signal: x.signal,
-        a: posts.get(pa) ?? { id: x.a, time: '', text: null },
-        b: posts.get(pc) ?? { id: x.b, time: '', text: null },
+        a: posts.get(pa) ?? { id: x.a, time: '', text: null, replyTo: null, shares: null },
+        b: posts.get(pc) ?? { id: x.b, time: '', text: null, replyTo: null, shares: null },
       };
     });
 

@@ -35,6 +35,7 @@ const items = (side: string) => `
   i${side} AS (
     SELECT id, time, 'post' AS kind, repost_of AS item FROM ${side} WHERE repost_of IS NOT NULL
     UNION ALL SELECT id, time, 'post', quote_of FROM ${side} WHERE quote_of IS NOT NULL
+    UNION ALL SELECT id, time, 'reply to', reply_to FROM ${side} WHERE reply_to IS NOT NULL
     UNION ALL SELECT id, time, 'hashtag', unnest(hashtags) FROM ${side}
     UNION ALL SELECT id, time, 'url', unnest(urls) FROM ${side}
     UNION ALL SELECT id, time, 'mention', unnest(mentions) FROM ${side}

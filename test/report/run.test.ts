@@ -113,6 +113,33 @@ describe('run folder', () => {
     for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+@]/);
   });
 
+  it('evidence posts name the post they answer or share, as the store has it, the same for both of a pair', async () => {
+    type Post = { id: string; replyTo: string | null; shares: string | null };
+    const pairs: Array<{ signal: string; a: Post; b: Post }> = json().networks.flatMap(
+      (n: { evidence: Array<{ pairs: Array<{ signal: string; a: Post; b: Post }> }> }) =>
+        n.evidence.flatMap((e) => e.pairs),
+    );
+    const posts = pairs.flatMap((p) => [p.a, p.b]);
+    const stored = new Map(
+      (
+        await store.all<{ id: string; reply_to: string | null; shares: string | null }>(
+          `SELECT id, reply_to, coalesce(repost_of, quote_of) AS shares FROM posts
+           WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+          [JSON.stringify(posts.map((p) => p.id))],
+        )
+      ).map((r) => [r.id, r]),
+    );
+    for (const p of posts) {
+      assert.equal(p.replyTo, stored.get(p.id)?.reply_to ?? null, `post ${p.id}`);
+      assert.equal(p.shares, stored.get(p.id)?.shares ?? null, `post ${p.id}`);
+    }
+    const corepost = pairs.filter((p) => p.signal === 'corepost');
+    assert.ok(corepost.length > 0, 'the ring reposts the same originals');
+    for (const p of corepost) assert.ok(p.a.shares !== null && p.a.shares === p.b.shares);
+    for (const p of pairs.filter((x) => x.signal === 'coreply'))
+      assert.ok(p.a.replyTo !== null && p.a.replyTo === p.b.replyTo);
+  });
+
   it('edges.csv evidence post ids exist in the store, and edges join accounts of one network', async () => {
     const [header, ...rows] = parseCsv(readFileSync(join(dir, 'edges.csv'), 'utf8'));
     assert.deepEqual(header?.slice(0, 5), ['source', 'target', 'network', 'weight', 'items']);

@@ -26,6 +26,15 @@ export type ReportOptions = typeof REPORT_DEFAULTS;
 
 export type ReportNetworkBase = Omit<NetworkDescription, 'edges' | 'accountIndicators' | 'evidence'>;
 
+/** An evidence post; `replyTo` and `shares` are absent in run folders written before they were added. */
+export interface ReportEvidencePost {
+  id: string;
+  time: string;
+  text: string | null;
+  replyTo?: string | null;
+  shares?: string | null;
+}
+
 export interface ReportEvidencePair {
   source: string;
   target: string;
@@ -33,8 +42,8 @@ export interface ReportEvidencePair {
   weight: number;
   items: number;
   signal: string;
-  a: { id: string; time: string; text: string | null };
-  b: { id: string; time: string; text: string | null };
+  a: ReportEvidencePost;
+  b: ReportEvidencePost;
 }
 
 export interface ReportNetwork extends ReportNetworkBase {

@@ -313,6 +313,8 @@ function renderEvidence(n: ReportNetwork): Node[] {
         ' · post ',
         dataText('code', p.id, 'post-id'),
         ` · ${utc(p.time)}`,
+        ...(p.replyTo ? [' · in reply to post ', dataText('code', p.replyTo, 'post-id')] : []),
+        ...(p.shares ? [' · sharing post ', dataText('code', p.shares, 'post-id')] : []),
       ),
       dataText('div', p.text ?? '(no text)', 'text'),
     );
