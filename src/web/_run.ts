@@ -3,7 +3,7 @@
 // rows by account key. Read once at start; the folder is a finished run, so nothing is re-read.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NetworkAccount } from '../networks/index.js';
+import { DETECT_DEFAULTS, type NetworkAccount } from '../networks/index.js';
 import { parseCsv, type RunEdge, type RunFiles, readRunFiles } from '../report/html/index.js';
 
 export interface ServedEdge {
@@ -37,6 +37,8 @@ export interface ServedRun {
   indicators: Map<string, Array<Record<string, string>>>;
   signals: string[];
   windowSeconds: number;
+  /** Domains that are never a co-domain item (the platforms' own), as the run had them. */
+  platformDomains: string[];
 }
 
 const restoreCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
@@ -106,5 +108,8 @@ export async function readServedRun(dir: string): Promise<ServedRun> {
     indicators,
     signals: Array.isArray(p.signals) ? (p.signals as string[]) : [],
     windowSeconds: typeof p.windowSeconds === 'number' ? p.windowSeconds : 7200,
+    platformDomains: Array.isArray(p.platformDomains)
+      ? p.platformDomains.map(String)
+      : [...DETECT_DEFAULTS.platformDomains],
   };
 }

@@ -38,12 +38,15 @@ const items = (side: string) => `
     UNION ALL SELECT id, time, 'reply to', reply_to FROM ${side} WHERE reply_to IS NOT NULL
     UNION ALL SELECT id, time, 'hashtag', unnest(hashtags) FROM ${side}
     UNION ALL SELECT id, time, 'url', unnest(urls) FROM ${side}
+    UNION ALL SELECT id, time, 'domain', d FROM (SELECT id, time, unnest(list_distinct(domains)) AS d FROM ${side})
+      WHERE NOT list_contains($7::VARCHAR[], d)
     UNION ALL SELECT id, time, 'mention', unnest(mentions) FROM ${side}
     UNION ALL SELECT id, time, 'text', text_norm FROM ${side} WHERE text_norm IS NOT NULL AND text_norm <> ''
   )`;
 
 /**
- * $1/$2 platform and account of A, $3/$4 of B, $5 window seconds, $6 limit. Every (A post, B post) pair
+ * $1/$2 platform and account of A, $3/$4 of B, $5 window seconds, $6 limit, $7 the platforms' own domains
+ * (never a shared site, as in co-domain), a JSON list. Every (A post, B post) pair
  * sharing at least one item within the window, with the shared items, earliest first; `total` counts all.
  */
 export const EVIDENCE_SQL = `

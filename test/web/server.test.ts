@@ -154,6 +154,28 @@ describe('lockstep serve', () => {
     }
   });
 
+  it('the evidence of co-domain and co-reply edges names the shared site or the post both answered', async () => {
+    // The page lists the first pairs by time (500), so a flood's pairs may all be on its hashtag: some edge
+    // resting on each signal must show the item, not every one.
+    const [s, t] = [header.indexOf('source'), header.indexOf('target')];
+    for (const [signal, kind] of [
+      ['codomain', 'domain '],
+      ['coreply', 'reply to '],
+    ] as const) {
+      const col = header.indexOf(`w_${signal}`);
+      const rows = edges.filter((r) => Number(r[col]) > 0).slice(0, 30);
+      assert.ok(rows.length > 0, `edges resting on ${signal}`);
+      let shown = false;
+      for (const row of rows) {
+        const [a, b] = [encodeURIComponent(row[s] as string), encodeURIComponent(row[t] as string)];
+        const p = json<EvidencePayload>(await get(port, `/api/evidence/${a}/${b}`));
+        shown ||= p.pairs.some((x) => x.shared.some((item) => item.startsWith(kind)));
+        if (shown) break;
+      }
+      assert.ok(shown, `a pair sharing a ${kind.trim()} item`);
+    }
+  });
+
   it('answers 404 for unknown ids and 400 for malformed ones, on pages and their twins', async () => {
     assert.equal((await get(port, '/api/network/9999')).status, 404);
     assert.equal((await get(port, '/network/9999')).status, 404);

@@ -1,6 +1,7 @@
 // The evidence for a pair of accounts (/evidence/:a/:b and its JSON twin): every pair of their posts that
-// share an item (the same repost or quote target, hashtag, URL, mention, or normalised text) within the
-// run's co-activity window, side by side with their times, earliest first; capped, with the total counted.
+// share an item (the same repost or quote target, post answered, hashtag, URL, site, mention, or
+// normalised text) within the run's co-activity window, side by side with their times, earliest first;
+// capped, with the total counted.
 // The edge from edges.csv, when the pair has one, says what detection weighed.
 import { HttpError, type ServeContext } from '../_context.js';
 import { EVIDENCE_SQL } from '../queries.sql.js';
@@ -39,6 +40,7 @@ export async function buildEvidenceView(
     b.account,
     ctx.run.windowSeconds,
     limit,
+    JSON.stringify(ctx.run.platformDomains),
   ]);
   const edge = (ctx.run.edgesByAccount.get(keyA) ?? []).find(
     (e) => (e.source === keyA && e.target === keyB) || (e.source === keyB && e.target === keyA),
