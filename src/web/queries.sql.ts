@@ -47,7 +47,9 @@ const items = (side: string) => `
 /**
  * $1/$2 platform and account of A, $3/$4 of B, $5 window seconds, $6 limit, $7 the platforms' own domains
  * (never a shared site, as in co-domain), a JSON list. Every (A post, B post) pair
- * sharing at least one item within the window, with the shared items, earliest first; `total` counts all.
+ * sharing at least one item within the window, with the shared items: those sharing the most first (the
+ * same text, tag and answered post within seconds says more than a tag alone), then earliest; `total`
+ * counts all.
  */
 export const EVIDENCE_SQL = `
   WITH a AS (SELECT * FROM posts WHERE platform = $1 AND account = $2 AND time IS NOT NULL),
@@ -64,4 +66,4 @@ export const EVIDENCE_SQL = `
     b.id AS b_id, strftime(b.time, '%Y-%m-%dT%H:%M:%SZ') AS b_time, b.text AS b_text, b.kind AS b_kind,
     epoch(b.time) - epoch(a.time) AS seconds
   FROM pairs p JOIN a ON a.id = p.a_id JOIN b ON b.id = p.b_id
-  ORDER BY a.time, b.time, a.id, b.id LIMIT $6`;
+  ORDER BY len(p.shared) DESC, a.time, b.time, a.id, b.id LIMIT $6`;

@@ -136,6 +136,9 @@ describe('lockstep serve', () => {
       assert.ok(pair.shared.length > 0);
       assert.ok(Math.abs(pair.seconds) <= p.windowSeconds);
     }
+    // Those sharing the most items first.
+    const sizes = p.pairs.map((x) => x.shared.length);
+    assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x));
     const store = await Store.open(join(dir, 'lockstep.duckdb'), { readOnly: true });
     try {
       for (const [side, account] of [

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // An evidence page: every post pair that ties two accounts (the shared items, the two posts side by side
-// with their times in UTC and the gap between them), earliest first.
+// with their times in UTC and the gap between them), those sharing the most items first, then earliest.
 import { dataText, el } from '../../report/html/client/_dom.js';
 import { fixed, int } from '../../report/html/client/_format.js';
 import type { EvidencePayload } from '../views/evidence.js';
@@ -37,8 +37,8 @@ export function renderEvidence(root: HTMLElement, p: EvidencePayload): void {
     el(
       'p',
       { class: 'lead', id: 'evidence-count' },
-      `${int(p.total)} post pairs share a repost or quote target, hashtag, URL, mention or normalised text within ${int(p.windowSeconds)} s` +
-        (p.total > p.pairs.length ? `; the first ${int(p.pairs.length)} are shown.` : '.'),
+      `${int(p.total)} post pairs share a repost or quote target, answered post, hashtag, URL, site, mention or normalised text within ${int(p.windowSeconds)} s` +
+        (p.total > p.pairs.length ? `; the ${int(p.pairs.length)} sharing the most are shown.` : '.'),
     ),
   );
   const list = el('div', { id: 'evidence-pairs' });

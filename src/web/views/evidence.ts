@@ -1,7 +1,7 @@
 // The evidence for a pair of accounts (/evidence/:a/:b and its JSON twin): every pair of their posts that
 // share an item (the same repost or quote target, post answered, hashtag, URL, site, mention, or
-// normalised text) within the run's co-activity window, side by side with their times, earliest first;
-// capped, with the total counted.
+// normalised text) within the run's co-activity window, side by side with their times, those sharing the
+// most first, then earliest; capped, with the total counted.
 // The edge from edges.csv, when the pair has one, says what detection weighed.
 import { HttpError, type ServeContext } from '../_context.js';
 import { EVIDENCE_SQL } from '../queries.sql.js';
