@@ -138,7 +138,10 @@ describe('lockstep serve', () => {
     }
     // Those sharing the most items first.
     const sizes = p.pairs.map((x) => x.shared.length);
-    assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x));
+    assert.deepEqual(
+      sizes,
+      [...sizes].sort((x, y) => y - x),
+    );
     const store = await Store.open(join(dir, 'lockstep.duckdb'), { readOnly: true });
     try {
       for (const [side, account] of [
