@@ -8,6 +8,8 @@
 // quadratic in an original's sharers: meant for example-sized data (CooRTweet's 35,000 retweets).
 // Usage: node --import tsx bench/threshold.ts FILE... [--seconds 10] [--min-shares 2]
 import { parseArgs } from 'node:util';
+import { UndirectedGraph } from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import { scoreAgainstChance } from '../src/networks/chance.js';
 import { detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
@@ -39,22 +41,9 @@ await store.run(`
 const pairs = await store.all<{ a: string; c: string }>(
   `SELECT DISTINCT a, c FROM _cp WHERE a IN (SELECT account FROM _kept) OR c IN (SELECT account FROM _kept)`,
 );
-// Connected components by union-find.
-const parent = new Map<string, string>();
-const find = (x: string): string => {
-  const p = parent.get(x) ?? x;
-  if (p === x) return x;
-  const root = find(p);
-  parent.set(x, root);
-  return root;
-};
-for (const { a, c } of pairs) {
-  for (const x of [a, c]) if (!parent.has(x)) parent.set(x, x);
-  parent.set(find(a), find(c));
-}
-const components = new Map<string, string[]>();
-for (const x of parent.keys()) components.set(find(x), [...(components.get(find(x)) ?? []), x]);
-const groups = [...components.values()].sort((x, y) => y.length - x.length);
+const graph = new UndirectedGraph();
+for (const { a, c } of pairs) graph.mergeEdge(a, c);
+const groups = connectedComponents(graph).sort((x, y) => y.length - x.length);
 
 const detection = await detectNetworks(store);
 const names = new Map(
@@ -66,13 +55,13 @@ const names = new Map(
 const reported = new Set(detection.candidates.filter((c) => c.beyondChance).flatMap((c) => c.members));
 const inCandidate = new Set(detection.candidates.flatMap((c) => [...c.members, ...c.pruned]));
 console.log(
-  `threshold ${seconds} s, at least ${minShares} coordinated shares: ${parent.size} accounts, ${pairs.length} pairs, ` +
+  `threshold ${seconds} s, at least ${minShares} coordinated shares: ${graph.order} accounts, ${pairs.length} pairs, ` +
     `${groups.length} groups (${groups
       .slice(0, 12)
       .map((g) => g.length)
       .join(', ')}${groups.length > 12 ? ', ...' : ''})`,
 );
-const all = [...parent.keys()].map((x) => names.get(x) ?? -1);
+const all = graph.nodes().map((x) => names.get(x) ?? -1);
 console.log(
   `  of their accounts, ${all.filter((a) => inCandidate.has(a)).length} are in a lockstep candidate community and ` +
     `${all.filter((a) => reported.has(a)).length} in a reported network ` +

@@ -87,6 +87,9 @@ export interface EvidencePost {
   shares: string | null;
 }
 
+/** An evidence post the store no longer holds: its id only. */
+const unknownPost = (id: string): EvidencePost => ({ id, time: '', text: null, replyTo: null, shares: null });
+
 export interface NetworkEdge {
   source: string;
   target: string;
@@ -259,8 +262,8 @@ export async function describeNetworks(
       const [pa, pc] = pids.get(e)?.[i] ?? [-1, -1];
       return {
         signal: x.signal,
-        a: posts.get(pa) ?? { id: x.a, time: '', text: null, replyTo: null, shares: null },
-        b: posts.get(pc) ?? { id: x.b, time: '', text: null, replyTo: null, shares: null },
+        a: posts.get(pa) ?? unknownPost(x.a),
+        b: posts.get(pc) ?? unknownPost(x.b),
       };
     });
 

@@ -11,6 +11,10 @@ import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { detectNetworks } from '../../src/networks/index.js';
 import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
 
+/** A text of `length` words drawn from 5,000: a user's own words, which no one else repeats. */
+const ownWords = (rnd: () => number, length: number) =>
+  Array.from({ length }, () => `w${Math.floor(rnd() * 5000)}`).join(' ');
+
 function protest(): FixturePost[] {
   const out: FixturePost[] = [];
   const tags = ['azadi', 'nan', 'kar'];
@@ -213,7 +217,7 @@ function amplifiedStar(spreadMinutes: number): FixturePost[] {
  */
 function floodWithBystander(): FixturePost[] {
   const rnd = seededRandom(11);
-  const words = () => Array.from({ length: 9 }, () => `w${Math.floor(rnd() * 5000)}`).join(' ');
+  const words = () => ownWords(rnd, 9);
   const out: FixturePost[] = [];
   const tags = ['spoiled', 'recall', 'boycott'];
   for (let w = 0; w < 10; w++) {
@@ -284,7 +288,7 @@ describe('timing: accounts in step on what the crowd reposts anyway', () => {
  */
 function replyBrigade(): FixturePost[] {
   const rnd = seededRandom(5);
-  const words = () => Array.from({ length: 8 }, () => `w${Math.floor(rnd() * 5000)}`).join(' ');
+  const words = () => ownWords(rnd, 8);
   const out: FixturePost[] = [];
   for (let k = 0; k < 30; k++) {
     const hour = Math.floor(k / 3) * 24 + 8 + (k % 3) * 5;
