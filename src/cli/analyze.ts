@@ -8,6 +8,8 @@ import {
   type DetectOptions,
   describeNetworks,
   detectNetworks,
+  JOIN_PARTS,
+  type JoinParts,
   type NetworkDescription,
 } from '../networks/index.js';
 import { type IngestReport, loadFiles } from '../normalize/index.js';
@@ -160,6 +162,13 @@ export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOpti
   }
   const signals = str('signals');
   if (signals !== undefined) set('signals', parseSignals(signals));
+  const join = str('joinParts');
+  if (join !== undefined) {
+    const when = join.trim().toLowerCase();
+    if (!JOIN_PARTS.includes(when as JoinParts))
+      throw new UsageError(`--join-parts expects one of ${JOIN_PARTS.join(', ')}, got "${join}"`);
+    set('joinParts', when as JoinParts);
+  }
   return out;
 }
 

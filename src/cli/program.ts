@@ -22,6 +22,7 @@ export const ANALYZE_FLAG_DEFAULTS = {
   seed: '1',
   minMemberGroups: '2',
   trimRounds: '3',
+  joinParts: 'auto',
   sync: '60',
   rarityWindow: '86400',
   signalWindows: 'none',
@@ -62,6 +63,13 @@ const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> 
     '--trim-rounds <n>',
     'trimming rounds at most (members within chance go; 0 reports communities as found)',
     'trimRounds',
+  ],
+  [
+    '--join-parts <when>',
+    "judge together the accounts of a component's communities that no reported network holds, once other " +
+      'parts of it are reported: auto (when the outside population is thin, as in a collection of one ' +
+      'operation), always or never',
+    'joinParts',
   ],
   [
     '--sync <seconds>',

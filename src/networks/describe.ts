@@ -140,6 +140,11 @@ export interface NetworkDescription {
   indicators: NetworkIndicators;
   /** Accounts set aside by member trimming. */
   pruned: number;
+  /**
+   * True when the network was judged as the rest of a connected component in which other networks were
+   * reported, with their members left out of its outside population (joinParts; docs/method.md).
+   */
+  joined: boolean;
   /** The strongest `evidenceEdges` edges (weight, then ids) with their evidence posts. */
   evidence: EdgeEvidence[];
   /** Every internal edge (written to edges.csv and the graph files rather than networks.json). */
@@ -342,6 +347,7 @@ export async function describeNetworks(
       })),
       indicators: summarizeNetworkIndicators(accountIndicators, o.indicators ?? {}),
       pruned: c.pruned.length,
+      joined: c.joined === true,
       evidence: (strongest.get(net) ?? []).map((e) => ({
         source: e.source,
         target: e.target,

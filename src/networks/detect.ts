@@ -2,6 +2,8 @@
 // the networks beyond chance (members as working-set account ids) together with every candidate's score and
 // the parameters used, so the report can say what was tested and what was set aside.
 
+import type { UndirectedGraph } from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import {
   computeSignals,
   SIGNAL_DEFAULTS,
@@ -45,10 +47,23 @@ export const DETECT_DEFAULTS = {
    * population; rounds stop early once the survivors stay the same); 0 reports communities as found.
    */
   pruneRounds: 3,
+  /**
+   * When the accounts of a component's communities that no reported network holds are judged together
+   * (joinParts): 'auto' when the run warns that the outside population is thin (a collection of one
+   * operation), 'always', or 'never'.
+   */
+  joinParts: 'auto' as JoinParts,
 };
+export const JOIN_PARTS = ['auto', 'always', 'never'] as const;
+export type JoinParts = (typeof JOIN_PARTS)[number];
 export type DetectOptions = SignalOptions &
   CommunityOptions &
-  ChanceOptions & { minSharedItems: number; minSpreadSeconds: number; pruneRounds: number };
+  ChanceOptions & {
+    minSharedItems: number;
+    minSpreadSeconds: number;
+    pruneRounds: number;
+    joinParts: JoinParts;
+  };
 
 export interface Candidate {
   /** Working-set account ids (aid), sorted. */
@@ -58,6 +73,12 @@ export interface Candidate {
   memberChance: Map<number, MemberChance>;
   chance: ChanceResult;
   beyondChance: boolean;
+  /**
+   * Set for a group judged as the rest of a connected component in which other networks were reported:
+   * the accounts of its communities that no reported network holds, with those networks left out of its
+   * outside population (joinParts).
+   */
+  joined?: boolean;
 }
 
 /**
@@ -119,9 +140,9 @@ export async function detectNetworks(
   // co-activity is within chance are trimmed and the community rescored. Only communities beyond chance as
   // found are trimmed; trimming any group down to its most active members would manufacture a 'core'.
   await writeMembership(store, communities.groups);
-  await writeExclusions(store, []);
+  await writeGroups(store, '_x', []);
   const found = await scoreAgainstChance(store, networkLevel(parameters));
-  const population = await populationOf(store, communities.groups);
+  const population = await populationOf(store, communities.groups, parameters.joinParts !== 'never');
   const candidates: Candidate[] = communities.groups.map((members, net) => {
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
@@ -139,6 +160,7 @@ export async function detectNetworks(
   // vouch this way, so communities that chance explains cannot lift each other (a protest that Louvain
   // split stays set aside).
   const flagged = candidates.filter((c) => c.beyondChance);
+  let result = candidates;
   if (parameters.pruneRounds > 0 && flagged.length > 0) {
     const asFound = flagged.map((c) => c.members);
     const binding = flagged.map((c) => c.chance.binding);
@@ -151,7 +173,7 @@ export async function detectNetworks(
     ];
     let established: number[][] = flagged.map(() => []);
     for (let round = 0; round < parameters.pruneRounds; round++) {
-      const outcome = await trimOnce(store, asFound, binding, established, parameters, alignments);
+      const outcome = await trimOnce(store, asFound, binding, othersOf(established), parameters, alignments);
       const survivors = outcome.map((o) => (o.chance.binding.length > 0 ? o.kept : []));
       const last =
         round === parameters.pruneRounds - 1 || flagged.length === 1 || sameGroups(survivors, established);
@@ -169,6 +191,9 @@ export async function detectNetworks(
       }
       established = survivors;
     }
+    const join =
+      parameters.joinParts === 'always' || (parameters.joinParts === 'auto' && population.warning !== null);
+    if (join) result = await joinParts(store, communities.graph, candidates, parameters, alignments);
   }
   lap('chance');
   return {
@@ -182,9 +207,84 @@ export async function detectNetworks(
       modularity: Math.round(communities.modularity * 1e6) / 1e6,
       candidates: candidates.length,
     },
-    candidates,
+    candidates: result,
     seconds,
   };
+}
+
+/**
+ * The rest of a campaign that Louvain cut in parts. Where the accounts outside the candidate communities are
+ * few (a collection of one operation), each part of a campaign is compared with the other parts, which post
+ * the same things at the same times, and chance explains it. Once some part has been shown not to act
+ * independently (a reported network), the accounts of the same connected component of the fused graph that
+ * no reported network holds are taken together as one group, with every reported network's members left out
+ * of its outside population, as trimming rounds do. A group beyond chance is trimmed by the member screen
+ * and reported when it still binds on what bound it. It is not split into a core and a looser half: that
+ * cuts the campaign again, and each half is explained by the other (on the IRA Fearmonger file, 1 of 76
+ * passing members stayed in the core). Returns the candidates with the groups reported this way added.
+ */
+async function joinParts(
+  store: Store,
+  graph: UndirectedGraph,
+  candidates: Candidate[],
+  parameters: DetectOptions,
+  alignments: Alignment[],
+): Promise<Candidate[]> {
+  const reported = candidates.filter((c) => c.beyondChance);
+  const componentOf = new Map<number, number>();
+  connectedComponents(graph).forEach((nodes, i) => {
+    for (const node of nodes) componentOf.set(Number(node), i);
+  });
+  const inNetwork = new Set(reported.flatMap((c) => c.members));
+  const withNetwork = new Set(reported.flatMap((c) => c.members.map((aid) => componentOf.get(aid))));
+  const rest = new Map<number, number[]>();
+  for (const c of candidates)
+    for (const aid of [...c.members, ...c.pruned]) {
+      const component = componentOf.get(aid);
+      if (component === undefined || inNetwork.has(aid) || !withNetwork.has(component)) continue;
+      const list = rest.get(component) ?? [];
+      if (list.length === 0) rest.set(component, list);
+      list.push(aid);
+    }
+  const groups = [...rest.values()]
+    .filter((g) => g.length >= parameters.minAccounts)
+    .map((g) => g.sort((x, y) => x - y));
+  if (groups.length === 0) return candidates;
+  const excluded = groups.map(() => [...inNetwork]);
+  await writeMembership(store, groups);
+  await writeGroups(store, '_x', excluded);
+  const found = await scoreAgainstChance(store, networkLevel(parameters));
+  const bound = groups.flatMap((g, i) => ((found.get(i)?.binding.length ?? 0) > 0 ? [g] : []));
+  if (bound.length === 0) return candidates;
+  const outcome = await trimOnce(
+    store,
+    bound,
+    bound.map((g) => found.get(groups.indexOf(g))?.binding ?? []),
+    bound.map(() => [...inNetwork]),
+    parameters,
+    alignments,
+    false,
+  );
+  const joined: Candidate[] = outcome.flatMap((o, k) => {
+    if (o.chance.binding.length === 0) return [];
+    const keep = new Set(o.kept);
+    return [
+      {
+        members: o.kept,
+        pruned: (bound[k] as number[]).filter((aid) => !keep.has(aid)),
+        memberChance: o.memberChance,
+        chance: o.chance,
+        beyondChance: true,
+        joined: true,
+      },
+    ];
+  });
+  // The communities it took in stay among the candidates, set aside as they were tested.
+  const first = (c: Candidate) => Math.min(...c.members, ...c.pruned);
+  return [...candidates, ...joined].sort(
+    (x, y) =>
+      y.members.length + y.pruned.length - (x.members.length + x.pruned.length) || first(x) - first(y),
+  );
 }
 
 interface TrimOutcome {
@@ -196,15 +296,17 @@ interface TrimOutcome {
 
 /**
  * One trimming round over networks as found, each compared with an outside population that leaves out
- * `established[j]` for every other network j.
+ * the accounts of `excluded[net]`.
  */
 async function trimOnce(
   store: Store,
   networks: number[][],
   foundBinding: SignalName[][],
-  established: number[][],
+  excluded: number[][],
   parameters: DetectOptions,
   alignments: Alignment[],
+  /** Split networks of CORE_SPLIT_MIN_ACCOUNTS or more passing members into a core and a looser half. */
+  splitCore = true,
 ): Promise<TrimOutcome[]> {
   const memberLevel = {
     minZScore: parameters.minMemberZScore,
@@ -213,7 +315,7 @@ async function trimOnce(
     timing: timingOf(parameters),
   };
   await writeMembership(store, networks);
-  await writeExclusions(store, established);
+  await writeGroups(store, '_x', excluded);
   // The second look is for small networks, whose sparse members decide recall; in networks of
   // CORE_SPLIT_MIN_ACCOUNTS or more, the core and probe tests decide, and the look would double the cost
   // of scoring the largest networks.
@@ -232,7 +334,8 @@ async function trimOnce(
     const z = passing.map((aid) => scores.get(aid)?.zScore ?? 0).sort((x, y) => x - y);
     const median = z[Math.floor(z.length / 2)] ?? 0;
     const core = passing.filter((aid) => (scores.get(aid)?.zScore ?? 0) >= median);
-    const split = passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts;
+    const split =
+      splitCore && passing.length >= CORE_SPLIT_MIN_ACCOUNTS && core.length >= parameters.minAccounts;
     return { scores, passing, split, core: new Set(split ? core : passing) };
   });
   // A core cut at the median z can take in accounts that passed only on their ties to the looser half
@@ -358,14 +461,11 @@ const writeMembership = (store: Store, groups: number[][]) => writeGroups(store,
 const writeProbes = (store: Store, groups: number[][]) => writeGroups(store, '_probe', groups);
 
 /** For each network of `networks`, the members of all the others: left out of its outside population. */
-const writeExclusions = (store: Store, networks: number[][]) =>
-  writeGroups(
-    store,
-    '_x',
-    networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members))),
-  );
+const othersOf = (networks: number[][]) =>
+  networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members)));
 
-async function populationOf(store: Store, candidates: number[][]): Promise<Population> {
+/** `joins`: whether the parts of a campaign are judged together when the run warns (--join-parts). */
+async function populationOf(store: Store, candidates: number[][], joins: boolean): Promise<Population> {
   await writeGroups(store, '_flag', [candidates.flat()]);
   const { share } = await store.one<{ share: number | null }>(
     `SELECT avg((aid IN (SELECT aid FROM _flag))::DOUBLE) AS share FROM _at`,
@@ -375,9 +475,12 @@ async function populationOf(store: Store, candidates: number[][]): Promise<Popul
     activityInCandidates >= POPULATION_WARNING_SHARE
       ? `${(activityInCandidates * 100).toFixed(1)}% of all activity is by accounts in candidate communities: ` +
         'the accounts outside them, which the chance model compares networks with, are few and may be the same ' +
-        'campaign (a collection of one operation looks like this), so the test is conservative and the networks ' +
-        'reported are the most tightly bound parts. Add other accounts active at the same time, or see ' +
-        '--trim-rounds 0 (docs/method.md, Limits).'
+        'campaign (a collection of one operation looks like this), so the test is conservative: each part of a ' +
+        'campaign is compared with its other parts. ' +
+        (joins
+          ? 'The rest of each connected group in which a network was reported is judged together (--join-parts). '
+          : '') +
+        'Add other accounts active at the same time for a fuller picture (docs/method.md, Limits).'
       : null;
   return { activityInCandidates, warning };
 }

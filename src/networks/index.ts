@@ -21,6 +21,8 @@ export {
   type Detection,
   type DetectOptions,
   detectNetworks,
+  JOIN_PARTS,
+  type JoinParts,
   type Population,
 } from './detect.js';
 export {

@@ -142,6 +142,7 @@ describe('lockstep CLI', () => {
       seed: String(d.seed),
       minMemberGroups: String(d.minMemberGroups),
       trimRounds: String(d.pruneRounds),
+      joinParts: d.joinParts,
       sync: String(d.syncSeconds),
       rarityWindow: String(d.rarityWindowSeconds),
       signalWindows: Object.keys(d.signalWindowSeconds).length === 0 ? 'none' : '?',

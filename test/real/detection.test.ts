@@ -68,7 +68,7 @@ describe('detection on real data', { skip }, () => {
     }
   });
 
-  it('ira-538 Fearmonger: a network of #KochFarms posters', async () => {
+  it('ira-538 Fearmonger: a network of dozens of #KochFarms posters', async () => {
     const { networks, store, population } = await networksOf(['ira-538-by-author/ira_fearmonger_all.csv']);
     // The file holds one campaign only: the run says that its chance model has a thin outside population.
     assert.ok(
@@ -84,10 +84,12 @@ describe('detection on real data', { skip }, () => {
       ).map((r) => r.account),
     );
     store.close();
+    // A network of dozens: the parts of the campaign that chance explains against each other are judged
+    // together once the first parts are reported (joinParts, on by default when the run warns).
     const best = networks.sort((x, y) => y.length - x.length)[0] ?? [];
-    assert.ok(best.length >= 10, `largest network ${best.length}`);
+    assert.ok(best.length >= 24, `largest network ${best.length}`);
     const flagged = networks.flat();
-    assert.ok(flagged.length >= 24, `accounts in networks ${flagged.length}`);
+    assert.ok(flagged.length >= 60, `accounts in networks ${flagged.length}`);
     assert.ok(
       flagged.every((account) => tagged.has(account)),
       'every member posted #kochfarms',

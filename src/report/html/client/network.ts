@@ -39,7 +39,12 @@ export function renderNetwork(
     el(
       'p',
       { class: 'note' },
-      `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by trimming. `,
+      `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by trimming. ` +
+        (n.joined
+          ? 'Judged as the rest of a connected group of accounts in which other networks were reported, with ' +
+            "those networks' members left out of the accounts it was compared with (the collection's other " +
+            'accounts are few; see the method). '
+          : ''),
       show,
     ),
   );
