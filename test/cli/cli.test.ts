@@ -2,7 +2,7 @@
 // check that the README documents every command and option that --help lists.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -29,7 +29,17 @@ const TWEETS = [
   '3,u2,bob,"bad time",2022-13-40 10:05,false,[]',
 ].join('\n');
 
+const BIN = join(ROOT, 'dist/cli/main.js');
+
 describe('lockstep CLI', () => {
+  it('npx lockstep runs the built command, as the README shows', {
+    skip: existsSync(BIN) ? false : `${BIN} is not built (npm ci builds it; or npm run build)`,
+  }, () => {
+    const run = spawnSync('npx', ['--no-install', 'lockstep', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^\d+\.\d+\.\d+/);
+  });
+
   it('ingest --json reports each file and the totals; inspect --json summarises the store', () => {
     const file = join(work, 'tweets.csv');
     writeFileSync(file, `${TWEETS}\n`);
