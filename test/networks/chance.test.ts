@@ -3,12 +3,12 @@
 // and links within minutes of each other every day (chance does not); slogans posted by dozens among
 // one-off texts; a retweet ring beside a viral post; amplifiers in step on what a crowd reposts, and a user
 // who posted during three of a flood's bursts; a reply brigade in step on the posts a crowd answers;
-// members joining a core on several signals; a star.
+// members joining a core on several signals; a star; a collection of one operation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom } from '../../src/networks/_rng.js';
 import { scoreAgainstChance } from '../../src/networks/chance.js';
-import { detectNetworks } from '../../src/networks/index.js';
+import { type DetectOptions, detectNetworks } from '../../src/networks/index.js';
 import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
 
 /** A text of `length` words drawn from 5,000: a user's own words, which no one else repeats. */
@@ -432,5 +432,108 @@ describe('a star: accounts that each copy one hub', () => {
       ['hub', 'l0', 'l1', 'l2'],
       Array.from({ length: 7 }, (_, a) => `op${a}`),
     ]);
+  });
+});
+
+/**
+ * A collection of one operation: sixty accounts, each also posting its own words every day, copy thirty
+ * templates on two evenings (each template by fifteen of them within ninety minutes), and ten of them also
+ * repost the same posts within a minute of each other three times a day; two bystanders post and repost
+ * everyday things. With `protest`, the sixty post their own words under three protest tags on three
+ * evenings instead of the templates.
+ */
+function oneOperation(protest: boolean): FixturePost[] {
+  const rnd = seededRandom(1);
+  const out: FixturePost[] = [];
+  const campaign = Array.from({ length: 60 }, (_, a) => `c${a}`);
+  for (const a of campaign)
+    for (let d = 0; d < 10; d++) out.push({ account: a, hour: d * 24 + rnd() * 24, text: ownWords(rnd, 8) });
+  for (let b = 0; b < 2; b++)
+    for (let d = 0; d < 10; d++) {
+      out.push({ account: `b${b}`, hour: d * 24 + rnd() * 24, text: ownWords(rnd, 8) });
+      for (let k = 0; k < 4; k++)
+        out.push({
+          account: `b${b}`,
+          hour: d * 24 + rnd() * 24,
+          kind: 'repost',
+          repostOf: `pop${Math.floor(rnd() * 30)}`,
+        });
+    }
+  if (protest) {
+    ['azadi', 'nan', 'kar'].forEach((tag, d) => {
+      for (const a of campaign)
+        if (rnd() < 0.9)
+          out.push({
+            account: a,
+            hour: (2 * d + 1) * 24 + 18 + rnd() * 3,
+            text: ownWords(rnd, 8),
+            hashtags: [tag],
+          });
+    });
+  } else {
+    for (let j = 0; j < 30; j++) {
+      const text = `template ${j} says the ${j} turkey was poisoned by the company again ${j}`;
+      const start = (5 + (j % 2)) * 24 + 18 + (j % 3) * 2;
+      const chosen = [...campaign].sort(() => rnd() - 0.5).slice(0, 15);
+      for (const a of chosen) out.push({ account: a, hour: start + rnd() * 1.5, text, hashtags: ['hoax'] });
+    }
+  }
+  for (let d = 0; d < 10; d++)
+    for (const h of [3, 10, 15])
+      for (let k = 0; k < 10; k++)
+        out.push({ account: `c${k}`, hour: d * 24 + h + k / 90, kind: 'repost', repostOf: `src-${d}-${h}` });
+  return out;
+}
+
+/** The reported networks (account names, sorted) with whether each was joined, and the population. */
+async function reportedOn(posts: FixturePost[], options: Partial<DetectOptions> = {}) {
+  const store = await storeWith(posts);
+  try {
+    const detection = await detectNetworks(store, options);
+    const names = new Map(
+      (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
+        Number(r.aid),
+        r.account,
+      ]),
+    );
+    const networks = detection.candidates
+      .filter((c) => c.beyondChance)
+      .map((c) => ({
+        joined: c.joined === true,
+        accounts: c.members.map((aid) => names.get(aid) ?? '').sort(),
+      }));
+    return { networks, population: detection.population };
+  } finally {
+    store.close();
+  }
+}
+
+describe('a collection of one operation: the rest of a campaign Louvain cut in parts', () => {
+  const team = Array.from({ length: 10 }, (_, k) => `c${k}`).sort();
+
+  it('judges the rest together once a part is reported, and reports it (joinParts auto)', async () => {
+    const posts = oneOperation(false);
+    // Each part is compared with the others, which copy the same templates at the same times: only the
+    // reposting ten stand out.
+    const alone = await reportedOn(posts, { joinParts: 'never' });
+    assert.deepEqual(alone.networks, [{ joined: false, accounts: team }]);
+    const { networks, population } = await reportedOn(posts);
+    assert.notEqual(population.warning, null, 'nearly all activity is the operation');
+    const joined = networks.filter((n) => n.joined);
+    assert.equal(joined.length, 1);
+    const rest = joined[0]?.accounts ?? [];
+    assert.ok(rest.length >= 40, `joined network of ${rest.length}`);
+    assert.ok(
+      rest.every((a) => a.startsWith('c') && !team.includes(a)),
+      'campaign accounts only, the reported ten left out',
+    );
+    assert.ok(networks.some((n) => !n.joined && n.accounts.join() === team.join()));
+  });
+
+  it('joins nothing when the sixty are protesters posting their own words under shared tags', async () => {
+    // Forced on (this collection does not warn): a tag everyone active posts weighs nothing, so the
+    // protesters are in no component with the ten.
+    const { networks } = await reportedOn(oneOperation(true), { joinParts: 'always' });
+    assert.deepEqual(networks, [{ joined: false, accounts: team }]);
   });
 });
