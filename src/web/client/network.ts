@@ -4,7 +4,15 @@
 // Plot timeline), its accounts (linked to their pages) and its strongest edges' post pairs, each linked to
 // the pair's full evidence page.
 import { dataText, el, table } from '../../report/html/client/_dom.js';
-import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
+import {
+  duration,
+  fixed,
+  hoursBetween,
+  int,
+  JOINED_NOTE,
+  ratio,
+  utc,
+} from '../../report/html/client/_format.js';
 import { renderTimeline } from '../../report/html/client/timeline.js';
 import type { ReportData, ReportNetwork } from '../../report/html/report-data.js';
 import type { NetworkPayload } from '../views/network.js';
@@ -36,7 +44,8 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     el(
       'p',
       null,
-      `Binding signals: ${n.binding.join(', ') || '–'}. First coordinated post ${utc(n.start)}, last ${utc(n.end)}.`,
+      `Binding signals: ${n.binding.join(', ') || '–'}. First coordinated post ${utc(n.start)}, last ${utc(n.end)}.` +
+        (n.joined ? ` ${JOINED_NOTE}` : ''),
     ),
   );
 

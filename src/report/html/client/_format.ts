@@ -51,3 +51,9 @@ const PALETTE = [
   '#bab0ac',
 ];
 export const networkColor = (id: number) => PALETTE[(id - 1) % PALETTE.length] ?? '#4e79a7';
+
+/** What a network marked `joined` is (docs/method.md, "The rest of a campaign Louvain cut in parts"). */
+export const JOINED_NOTE =
+  'Judged as the rest of a connected group of accounts in which other networks were reported, with ' +
+  "those networks' members left out of the accounts it was compared with (the collection's other " +
+  'accounts are few; see the method).';

@@ -5,7 +5,7 @@
 // evidence: the post pairs that tie its strongest pairs of accounts, side by side with their times.
 import type { ReportData, ReportEvidencePair, ReportNetwork } from '../report-data.js';
 import { dataText, el, safeLink, table } from './_dom.js';
-import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc } from './_format.js';
+import { duration, fixed, hoursBetween, int, JOINED_NOTE, networkColor, pct, ratio, utc } from './_format.js';
 import type { GraphView } from './graph.js';
 import { renderCreation, renderTimeline } from './timeline.js';
 
@@ -40,11 +40,7 @@ export function renderNetwork(
       'p',
       { class: 'note' },
       `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by trimming. ` +
-        (n.joined
-          ? 'Judged as the rest of a connected group of accounts in which other networks were reported, with ' +
-            "those networks' members left out of the accounts it was compared with (the collection's other " +
-            'accounts are few; see the method). '
-          : ''),
+        (n.joined ? `${JOINED_NOTE} ` : ''),
       show,
     ),
   );
