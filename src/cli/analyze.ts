@@ -162,6 +162,10 @@ export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOpti
   }
   const signals = str('signals');
   if (signals !== undefined) set('signals', parseSignals(signals));
+  set(
+    'splitCommunities',
+    number('--split-communities', 'splitCommunities', (n) => whole(n) && n >= 0, 'a whole number >= 0'),
+  );
   const join = str('joinParts');
   if (join !== undefined) {
     const when = join.trim().toLowerCase();

@@ -23,6 +23,7 @@ export const ANALYZE_FLAG_DEFAULTS = {
   minMemberGroups: '2',
   trimRounds: '3',
   joinParts: 'auto',
+  splitCommunities: '0',
   sync: '60',
   rarityWindow: '86400',
   signalWindows: 'none',
@@ -63,6 +64,11 @@ const DETECT_FLAGS: Array<[string, string, keyof typeof ANALYZE_FLAG_DEFAULTS]> 
     '--trim-rounds <n>',
     'trimming rounds at most (members within chance go; 0 reports communities as found)',
     'trimRounds',
+  ],
+  [
+    '--split-communities <n>',
+    'communities that chance explains, of n accounts or more, are split once more by Louvain and the parts tested, e.g. 20 (0: never)',
+    'splitCommunities',
   ],
   [
     '--join-parts <when>',

@@ -66,3 +66,37 @@ export async function findCommunities(store: Store, options: CommunityOptions): 
     .sort((x, y) => y.length - x.length || (x[0] as number) - (y[0] as number));
   return { graph, groups, modularity: detailed.modularity, nodes: graph.order, edges: graph.size };
 }
+
+/**
+ * Louvain run again inside one community (its induced subgraph, same resolution and seed): the groups it
+ * finds of at least minAccounts, or none when it finds no split.
+ */
+export function subCommunities(
+  graph: UndirectedGraph,
+  members: number[],
+  options: CommunityOptions,
+): number[][] {
+  const keep = new Set(members.map(String));
+  const sub = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+  for (const node of keep) sub.addNode(node);
+  graph.forEachEdge((_edge, attributes, a, c) => {
+    if (keep.has(a) && keep.has(c)) sub.addUndirectedEdge(a, c, attributes);
+  });
+  if (sub.size === 0) return [];
+  const assigned: Record<string, number> = louvain(sub, {
+    getEdgeWeight: 'weight',
+    resolution: options.resolution,
+    rng: seededRandom(options.seed),
+  });
+  const byCommunity = new Map<number, number[]>();
+  for (const [node, community] of Object.entries(assigned)) {
+    const list = byCommunity.get(community) ?? [];
+    if (list.length === 0) byCommunity.set(community, list);
+    list.push(Number(node));
+  }
+  if (byCommunity.size < 2) return [];
+  return [...byCommunity.values()]
+    .filter((g) => g.length >= options.minAccounts)
+    .map((g) => g.sort((x, y) => x - y))
+    .sort((x, y) => y.length - x.length || (x[0] as number) - (y[0] as number));
+}

@@ -28,7 +28,7 @@ import {
   scoreProbes,
   strongest,
 } from './chance.js';
-import { COMMUNITY_DEFAULTS, type CommunityOptions, findCommunities } from './communities.js';
+import { COMMUNITY_DEFAULTS, type CommunityOptions, findCommunities, subCommunities } from './communities.js';
 
 export const DETECT_DEFAULTS = {
   ...SIGNAL_DEFAULTS,
@@ -48,6 +48,12 @@ export const DETECT_DEFAULTS = {
    */
   pruneRounds: 3,
   /**
+   * Communities that chance explains, of this many accounts or more, are split once more by Louvain on their
+   * own subgraph and the parts are tested too (one level; 0: never, the default: the finer selection also
+   * finds parts of crowds that keep a clockwork schedule, docs/method.md).
+   */
+  splitCommunities: 0,
+  /**
    * When the accounts of a component's communities that no reported network holds are judged together
    * (joinParts): 'auto' when the run warns that the outside population is thin (a collection of one
    * operation), 'always', or 'never'.
@@ -62,6 +68,7 @@ export type DetectOptions = SignalOptions &
     minSharedItems: number;
     minSpreadSeconds: number;
     pruneRounds: number;
+    splitCommunities: number;
     joinParts: JoinParts;
   };
 
@@ -104,7 +111,11 @@ export interface Detection {
   signals: SignalRun;
   graph: Awaited<ReturnType<typeof findCommunities>>['graph'];
   graphFigures: { nodes: number; edges: number; modularity: number; candidates: number };
-  /** Candidates in order (size, then first id); the reported networks are those beyond chance. */
+  /**
+   * Candidates: Louvain's communities in order (size, then first id), then the parts of the communities split
+   * once more (splitCommunities), with any joined groups (joinParts) sorted in among them by size; the
+   * reported networks are those beyond chance.
+   */
   candidates: Candidate[];
   seconds: Record<string, number>;
 }
@@ -147,6 +158,29 @@ export async function detectNetworks(
     const chance = found.get(net) ?? emptyChance();
     return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
   });
+  // Louvain's modularity cannot resolve groups much smaller than the graph allows (Fortunato & Barthelemy
+  // 2007): a small network among hundreds who answer the same official arrives inside a community of
+  // hundreds, which chance explains as a whole. Each community that chance explains, of splitCommunities
+  // accounts or more, is split once more by Louvain on its own subgraph, and the parts are scored as found.
+  if (parameters.splitCommunities > 0) {
+    const parts = candidates
+      .filter((c) => !c.beyondChance && c.members.length >= parameters.splitCommunities)
+      .flatMap((c) => subCommunities(communities.graph, c.members, parameters));
+    if (parts.length > 0) {
+      await writeMembership(store, parts);
+      const scored = await scoreAgainstChance(store, networkLevel(parameters));
+      parts.forEach((members, net) => {
+        const chance = scored.get(net) ?? emptyChance();
+        candidates.push({
+          members,
+          pruned: [],
+          memberChance: new Map(),
+          chance,
+          beyondChance: chance.binding.length > 0,
+        });
+      });
+    }
+  }
   // Trimming, per network beyond chance: members whose own co-activity with the network is within chance
   // go; the rest are split at their median member z-score into a core and the looser half, and each account
   // of the looser half stays only if its co-activity with the core alone is beyond chance (accounts that met
@@ -237,18 +271,18 @@ async function joinParts(
   });
   const inNetwork = new Set(reported.flatMap((c) => c.members));
   const withNetwork = new Set(reported.flatMap((c) => c.members.map((aid) => componentOf.get(aid))));
-  const rest = new Map<number, number[]>();
+  const rest = new Map<number, Set<number>>();
   for (const c of candidates)
     for (const aid of [...c.members, ...c.pruned]) {
       const component = componentOf.get(aid);
       if (component === undefined || inNetwork.has(aid) || !withNetwork.has(component)) continue;
-      const list = rest.get(component) ?? [];
-      if (list.length === 0) rest.set(component, list);
-      list.push(aid);
+      const set = rest.get(component) ?? new Set<number>();
+      if (set.size === 0) rest.set(component, set);
+      set.add(aid);
     }
   const groups = [...rest.values()]
-    .filter((g) => g.length >= parameters.minAccounts)
-    .map((g) => g.sort((x, y) => x - y));
+    .filter((g) => g.size >= parameters.minAccounts)
+    .map((g) => [...g].sort((x, y) => x - y));
   if (groups.length === 0) return candidates;
   const excluded = groups.map(() => [...inNetwork]);
   await writeMembership(store, groups);

@@ -153,6 +153,7 @@ describe('lockstep CLI', () => {
       minMemberGroups: String(d.minMemberGroups),
       trimRounds: String(d.pruneRounds),
       joinParts: d.joinParts,
+      splitCommunities: String(d.splitCommunities),
       sync: String(d.syncSeconds),
       rarityWindow: String(d.rarityWindowSeconds),
       signalWindows: Object.keys(d.signalWindowSeconds).length === 0 ? 'none' : '?',
