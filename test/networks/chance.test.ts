@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { seededRandom } from '../../src/networks/_rng.js';
 import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { type DetectOptions, detectNetworks } from '../../src/networks/index.js';
-import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
+import { accountNames, background, type FixturePost, storeWith } from '../signals/_fixture.js';
 
 /** A text of `length` words drawn from 5,000: a user's own words, which no one else repeats. */
 const ownWords = (rnd: () => number, length: number) =>
@@ -45,12 +45,7 @@ async function namedCandidates(posts: FixturePost[]) {
   const store = await storeWith(posts);
   try {
     const detection = await detectNetworks(store);
-    const names = new Map(
-      (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-        Number(r.aid),
-        r.account,
-      ]),
-    );
+    const names = await accountNames(store);
     return detection.candidates.map((c) => ({
       ...c,
       accounts: c.members.map((aid) => names.get(aid) ?? ''),
@@ -490,12 +485,7 @@ async function reportedOn(posts: FixturePost[], options: Partial<DetectOptions> 
   const store = await storeWith(posts);
   try {
     const detection = await detectNetworks(store, options);
-    const names = new Map(
-      (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-        Number(r.aid),
-        r.account,
-      ]),
-    );
+    const names = await accountNames(store);
     const networks = detection.candidates
       .filter((c) => c.beyondChance)
       .map((c) => ({

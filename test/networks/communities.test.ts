@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scenario } from '../../bench/_scenario.js';
 import { detectNetworks } from '../../src/networks/index.js';
-import { storeWith } from '../signals/_fixture.js';
+import { accountNames, storeWith } from '../signals/_fixture.js';
 
 /** The reported networks as lists of the generator's roles ('organic', 'A' ... 'E'). */
 async function reportedRoles(splitCommunities: number) {
@@ -13,12 +13,7 @@ async function reportedRoles(splitCommunities: number) {
   const store = await storeWith(posts);
   try {
     const detection = await detectNetworks(store, { splitCommunities });
-    const names = new Map(
-      (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-        Number(r.aid),
-        r.account,
-      ]),
-    );
+    const names = await accountNames(store);
     return detection.candidates
       .filter((c) => c.beyondChance)
       .map((c) => c.members.map((aid) => role.get(names.get(aid) ?? '') ?? '?'));

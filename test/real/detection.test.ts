@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { type Detection, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { Store } from '../../src/store/index.js';
+import { accountNames } from '../signals/_fixture.js';
 
 const REAL = resolve(import.meta.dirname, '../../../shared/data/real');
 const skip = existsSync(REAL)
@@ -25,12 +26,7 @@ async function networksOf(
     files.map((f) => join(REAL, f)),
   );
   const detection = await detectNetworks(store);
-  const names = new Map(
-    (await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`)).map((r) => [
-      Number(r.aid),
-      r.account,
-    ]),
-  );
+  const names = await accountNames(store);
   const networks = detection.candidates
     .filter((c) => c.beyondChance)
     .map((c) => c.members.map((aid) => names.get(aid) as string));

@@ -72,3 +72,9 @@ export async function edgePairs(store: Store): Promise<Map<string, Record<string
     }),
   );
 }
+
+/** Account names by working-set id (aid), once detection has built the working set. */
+export async function accountNames(store: Store): Promise<Map<number, string>> {
+  const rows = await store.all<{ aid: number; account: string }>(`SELECT aid, account FROM _acct`);
+  return new Map(rows.map((r) => [Number(r.aid), r.account]));
+}
