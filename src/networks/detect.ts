@@ -113,8 +113,8 @@ export interface Detection {
   graphFigures: { nodes: number; edges: number; modularity: number; candidates: number };
   /**
    * Candidates: Louvain's communities in order (size, then first id), then the parts of the communities split
-   * once more (splitCommunities), with any joined groups (joinParts) sorted in among them by size; the
-   * reported networks are those beyond chance.
+   * once more (splitCommunities), then any joined groups (joinParts); the reported networks are those beyond
+   * chance.
    */
   candidates: Candidate[];
   seconds: Record<string, number>;
@@ -314,11 +314,7 @@ async function joinParts(
     ];
   });
   // The communities it took in stay among the candidates, set aside as they were tested.
-  const first = (c: Candidate) => Math.min(...c.members, ...c.pruned);
-  return [...candidates, ...joined].sort(
-    (x, y) =>
-      y.members.length + y.pruned.length - (x.members.length + x.pruned.length) || first(x) - first(y),
-  );
+  return [...candidates, ...joined];
 }
 
 interface TrimOutcome {
