@@ -53,18 +53,25 @@ export async function findCommunities(store: Store, options: CommunityOptions): 
     resolution: options.resolution,
     rng: seededRandom(options.seed),
   });
+  const groups = groupsOf(detailed.communities, options.minAccounts);
+  return { graph, groups, modularity: detailed.modularity, nodes: graph.order, edges: graph.size };
+}
+
+/**
+ * Louvain's node-to-community assignment as groups of account ids of at least `minAccounts`, each sorted,
+ * the groups ordered by size then first id.
+ */
+function groupsOf(assigned: Record<string, number>, minAccounts: number): number[][] {
   const byCommunity = new Map<number, number[]>();
-  const assigned: Record<string, number> = detailed.communities;
   for (const [node, community] of Object.entries(assigned)) {
     const list = byCommunity.get(community) ?? [];
     if (list.length === 0) byCommunity.set(community, list);
     list.push(Number(node));
   }
-  const groups = [...byCommunity.values()]
-    .filter((g) => g.length >= options.minAccounts)
+  return [...byCommunity.values()]
+    .filter((g) => g.length >= minAccounts)
     .map((g) => g.sort((x, y) => x - y))
     .sort((x, y) => y.length - x.length || (x[0] as number) - (y[0] as number));
-  return { graph, groups, modularity: detailed.modularity, nodes: graph.order, edges: graph.size };
 }
 
 /**
@@ -88,15 +95,5 @@ export function subCommunities(
     resolution: options.resolution,
     rng: seededRandom(options.seed),
   });
-  const byCommunity = new Map<number, number[]>();
-  for (const [node, community] of Object.entries(assigned)) {
-    const list = byCommunity.get(community) ?? [];
-    if (list.length === 0) byCommunity.set(community, list);
-    list.push(Number(node));
-  }
-  if (byCommunity.size < 2) return [];
-  return [...byCommunity.values()]
-    .filter((g) => g.length >= options.minAccounts)
-    .map((g) => g.sort((x, y) => x - y))
-    .sort((x, y) => y.length - x.length || (x[0] as number) - (y[0] as number));
+  return new Set(Object.values(assigned)).size < 2 ? [] : groupsOf(assigned, options.minAccounts);
 }

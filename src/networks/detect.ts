@@ -150,14 +150,9 @@ export async function detectNetworks(
   // comes with accounts that touched its items a few times: in a community beyond chance, members whose own
   // co-activity is within chance are trimmed and the community rescored. Only communities beyond chance as
   // found are trimmed; trimming any group down to its most active members would manufacture a 'core'.
-  await writeMembership(store, communities.groups);
   await writeGroups(store, '_x', []);
-  const found = await scoreAgainstChance(store, networkLevel(parameters));
+  const candidates = await asFound(store, communities.groups, parameters);
   const population = await populationOf(store, communities.groups, parameters.joinParts !== 'never');
-  const candidates: Candidate[] = communities.groups.map((members, net) => {
-    const chance = found.get(net) ?? emptyChance();
-    return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
-  });
   // Louvain's modularity cannot resolve groups much smaller than the graph allows (Fortunato & Barthelemy
   // 2007): a small network among hundreds who answer the same official arrives inside a community of
   // hundreds, which chance explains as a whole. Each community that chance explains, of splitCommunities
@@ -166,20 +161,7 @@ export async function detectNetworks(
     const parts = candidates
       .filter((c) => !c.beyondChance && c.members.length >= parameters.splitCommunities)
       .flatMap((c) => subCommunities(communities.graph, c.members, parameters));
-    if (parts.length > 0) {
-      await writeMembership(store, parts);
-      const scored = await scoreAgainstChance(store, networkLevel(parameters));
-      parts.forEach((members, net) => {
-        const chance = scored.get(net) ?? emptyChance();
-        candidates.push({
-          members,
-          pruned: [],
-          memberChance: new Map(),
-          chance,
-          beyondChance: chance.binding.length > 0,
-        });
-      });
-    }
+    if (parts.length > 0) candidates.push(...(await asFound(store, parts, parameters)));
   }
   // Trimming, per network beyond chance: members whose own co-activity with the network is within chance
   // go; the rest are split at their median member z-score into a core and the looser half, and each account
@@ -284,16 +266,17 @@ async function joinParts(
     .filter((g) => g.size >= parameters.minAccounts)
     .map((g) => [...g].sort((x, y) => x - y));
   if (groups.length === 0) return candidates;
-  const excluded = groups.map(() => [...inNetwork]);
-  await writeMembership(store, groups);
-  await writeGroups(store, '_x', excluded);
-  const found = await scoreAgainstChance(store, networkLevel(parameters));
-  const bound = groups.flatMap((g, i) => ((found.get(i)?.binding.length ?? 0) > 0 ? [g] : []));
+  await writeGroups(
+    store,
+    '_x',
+    groups.map(() => [...inNetwork]),
+  );
+  const bound = (await asFound(store, groups, parameters)).filter((c) => c.beyondChance);
   if (bound.length === 0) return candidates;
   const outcome = await trimOnce(
     store,
-    bound,
-    bound.map((g) => found.get(groups.indexOf(g))?.binding ?? []),
+    bound.map((c) => c.members),
+    bound.map((c) => c.chance.binding),
     bound.map(() => [...inNetwork]),
     parameters,
     alignments,
@@ -305,7 +288,7 @@ async function joinParts(
     return [
       {
         members: o.kept,
-        pruned: (bound[k] as number[]).filter((aid) => !keep.has(aid)),
+        pruned: (bound[k]?.members ?? []).filter((aid) => !keep.has(aid)),
         memberChance: o.memberChance,
         chance: o.chance,
         beyondChance: true,
@@ -459,6 +442,16 @@ const sameGroups = (x: number[][], y: number[][]) =>
 
 /** Networks smaller than this are not split into core and looser half: every member vouches for the others. */
 const CORE_SPLIT_MIN_ACCOUNTS = 20;
+
+/** Scores `groups` against chance as found (with the exclusions in `_x`) and makes them candidates. */
+async function asFound(store: Store, groups: number[][], parameters: DetectOptions): Promise<Candidate[]> {
+  await writeMembership(store, groups);
+  const found = await scoreAgainstChance(store, networkLevel(parameters));
+  return groups.map((members, net) => {
+    const chance = found.get(net) ?? emptyChance();
+    return { members, pruned: [], memberChance: new Map(), chance, beyondChance: chance.binding.length > 0 };
+  });
+}
 
 const emptyChance = (): ChanceResult => ({
   observed: 0,
