@@ -1,6 +1,7 @@
 // Twitter API v2: response pages ({data, includes: {users, tweets}}), as one JSON document, or as JSON
 // Lines of pages or of single tweets. Tweets in includes.tweets (the originals that data retweets or
-// quotes) load too; users in includes.users give handles, names and follower counts.
+// quotes) load too; users in includes.users give handles, names and follower counts, and so does the user
+// object that twarc2 flatten puts under a tweet's `author` (its one-tweet-per-line layout).
 import { readJsonDocument, readJsonLines } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
 
@@ -25,7 +26,9 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
   const ref = (type: string) =>
     `list_extract(list_transform(list_filter(json_extract(tw, '$.referenced_tweets[*]'),
       r -> json_extract_string(r, '$.type') = '${type}'), r -> json_extract_string(r, '$.id')), 1)`;
-  const u = (path: string) => `json_extract_string(users.u, '${path}')`;
+  // The user from includes.users, else the tweet's own `author` object (twarc2 flatten).
+  const u = (path: string) =>
+    `coalesce(json_extract_string(users.u, '${path}'), json_extract_string(tw, '$.author${path.slice(1)}'))`;
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${t} AS SELECT ${selectList(RAW_POST_COLUMNS, {
       rec: 'rec',

@@ -1,0 +1,96 @@
+// One dataset, two layouts: the same tweets written as a Twitter Information Operations archive (CSV) and as
+// API v2 JSON must normalise to the same posts and accounts (bench/layouts.ts measures it on a whole
+// generated dataset). Each case writes a few tweets both ways and compares what the store holds.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { accounts, byId, load, type PostRow, posts, tempFile } from './_helpers.js';
+
+const ARCHIVE_HEADER = [
+  'tweetid',
+  'userid',
+  'user_screen_name',
+  'user_display_name',
+  'follower_count',
+  'following_count',
+  'account_creation_date',
+  'tweet_text',
+  'tweet_time',
+  'tweet_client_name',
+  'in_reply_to_userid',
+  'in_reply_to_tweetid',
+  'quoted_tweet_tweetid',
+  'is_retweet',
+  'retweet_userid',
+  'retweet_tweetid',
+  'hashtags',
+  'urls',
+  'user_mentions',
+] as const;
+type ArchiveRow = Partial<Record<(typeof ARCHIVE_HEADER)[number], string>>;
+
+let files = 0;
+
+/** An IO archive tweets file of these rows (every cell quoted, as the releases write them). */
+function archive(rows: ArchiveRow[]): string {
+  const cell = (v: string | undefined) => `"${(v ?? '').replaceAll('"', '""')}"`;
+  const lines = [
+    ARCHIVE_HEADER.join(','),
+    ...rows.map((r) => ARCHIVE_HEADER.map((h) => cell(r[h])).join(',')),
+  ];
+  return tempFile(`archive-${++files}.csv`, `${lines.join('\n')}\n`);
+}
+
+/** A JSON Lines file of these values (tweets or response pages). */
+function jsonl(values: object[]): string {
+  return tempFile(`v2-${++files}.jsonl`, `${values.map((v) => JSON.stringify(v)).join('\n')}\n`);
+}
+
+async function postsOf(path: string): Promise<(id: string) => PostRow> {
+  const { store } = await load([path]);
+  return byId(await posts(store));
+}
+
+const SAHAR = {
+  userid: '2987014451',
+  user_screen_name: 'sahar_tehrani1401',
+  user_display_name: 'سحر تهرانی',
+  follower_count: '15230',
+  following_count: '412',
+  account_creation_date: '2015-01-20',
+};
+const ORIGINAL: ArchiveRow = {
+  ...SAHAR,
+  tweetid: '100',
+  tweet_text: 'مردم ایران #مهسا_امینی را فراموش نمی‌کنند',
+  tweet_time: '2022-10-06 12:30',
+  is_retweet: 'false',
+  hashtags: "['مهسا_امینی']",
+};
+
+describe('IO archive and API v2 layouts of the same tweets', () => {
+  it('resolve account fields from the user object under `author` (twarc2 flatten, one tweet per line)', async () => {
+    const csv = archive([ORIGINAL]);
+    const v2 = jsonl([
+      {
+        id: '100',
+        author_id: '2987014451',
+        created_at: '2022-10-06T12:30:00.000Z',
+        text: ORIGINAL.tweet_text,
+        entities: { hashtags: [{ start: 11, end: 23, tag: 'مهسا_امینی' }] },
+        author: {
+          id: '2987014451',
+          username: 'sahar_tehrani1401',
+          name: 'سحر تهرانی',
+          created_at: '2015-01-20T00:00:00.000Z',
+          public_metrics: { followers_count: 15230, following_count: 412, tweet_count: 1, listed_count: 0 },
+        },
+      },
+    ]);
+    const fromArchive = (await accounts((await load([csv])).store))[0];
+    const fromV2 = (await accounts((await load([v2])).store))[0];
+    assert.deepEqual({ ...fromV2, file_id: 1 }, { ...fromArchive, file_id: 1 });
+    assert.equal(fromV2?.handle, 'sahar_tehrani1401');
+    assert.equal(fromV2?.followers, 15230);
+    assert.deepEqual((await postsOf(v2))('100').hashtags, (await postsOf(csv))('100').hashtags);
+  });
+});
