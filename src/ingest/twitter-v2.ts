@@ -43,7 +43,10 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
       text: s('$.text'),
       lang: s('$.lang'),
       hashtags: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.hashtags[*].tag'), []) END`,
-      urls: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(list_transform(json_extract(tw, '$.entities.urls[*]'),
+      // An entry with a media_key is an attached photo or video, not a shared link: API v1.1 keeps those
+      // apart (entities.media) and the IO archive's urls leave them out.
+      urls: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(list_transform(
+        list_filter(json_extract(tw, '$.entities.urls[*]'), x -> NOT json_exists(x, '$.media_key')),
         x -> coalesce(json_extract_string(x, '$.unwound_url'), json_extract_string(x, '$.expanded_url'), json_extract_string(x, '$.url'))), []) END`,
       mentions: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.mentions[*].username'), []) END`,
       repost_of: ref('retweeted'),

@@ -93,4 +93,48 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.equal(fromV2?.followers, 15230);
     assert.deepEqual((await postsOf(v2))('100').hashtags, (await postsOf(csv))('100').hashtags);
   });
+
+  it('leave attached media out of the URLs (API v2 lists them with a media_key)', async () => {
+    const row: ArchiveRow = {
+      tweetid: '104',
+      userid: '2987014451',
+      tweet_text: 'ببینید https://t.co/Lk1 https://t.co/Ph1',
+      tweet_time: '2022-10-06 13:05',
+      urls: "['https://www.iranintl.com/202210061234']",
+    };
+    const fromArchive = (await postsOf(archive([row])))('104');
+    const fromV2 = (
+      await postsOf(
+        jsonl([
+          {
+            id: '104',
+            author_id: '2987014451',
+            created_at: '2022-10-06T13:05:00.000Z',
+            text: row.tweet_text,
+            entities: {
+              urls: [
+                {
+                  start: 7,
+                  end: 23,
+                  url: 'https://t.co/Lk1',
+                  expanded_url: 'https://www.iranintl.com/202210061234',
+                },
+                {
+                  start: 24,
+                  end: 40,
+                  url: 'https://t.co/Ph1',
+                  expanded_url: 'https://twitter.com/sahar_tehrani1401/status/104/photo/1',
+                  display_url: 'pic.twitter.com/Ph1',
+                  media_key: '3_104',
+                },
+              ],
+            },
+          },
+        ]),
+      )
+    )('104');
+    assert.deepEqual(fromArchive.urls, ['https://iranintl.com/202210061234']);
+    assert.deepEqual(fromV2.urls, fromArchive.urls);
+    assert.deepEqual(fromV2.domains, fromArchive.domains);
+  });
 });
