@@ -22,7 +22,8 @@ export async function stageTwitterV1(ctx: StageContext): Promise<StageResult> {
       time_raw: s('$.created_at'),
       kind: `CASE WHEN json_exists(j, '$.retweeted_status') AND ${s('$.retweeted_status')} IS NOT NULL THEN 'repost'
         WHEN coalesce(${s('$.quoted_status_id_str')}, ${s('$.quoted_status_id')}) IS NOT NULL THEN 'quote'
-        WHEN coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')}) IS NOT NULL THEN 'reply'
+        WHEN coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')},
+          ${s('$.in_reply_to_user_id_str')}, ${s('$.in_reply_to_user_id')}) IS NOT NULL THEN 'reply'
         ELSE 'post' END`,
       text: `coalesce(${s('$.extended_tweet.full_text')}, ${s('$.full_text')}, ${s('$.text')})`,
       lang: s('$.lang'),

@@ -38,8 +38,9 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
       handle: u('$.username'),
       name: u('$.name'),
       time_raw: s('$.created_at'),
+      // A reply names the tweet or only the user it answers (as the IO archive's in_reply_to_userid).
       kind: `CASE WHEN ${ref('retweeted')} IS NOT NULL THEN 'repost' WHEN ${ref('quoted')} IS NOT NULL THEN 'quote'
-        WHEN ${ref('replied_to')} IS NOT NULL THEN 'reply' ELSE 'post' END`,
+        WHEN ${ref('replied_to')} IS NOT NULL OR ${s('$.in_reply_to_user_id')} IS NOT NULL THEN 'reply' ELSE 'post' END`,
       text: s('$.text'),
       lang: s('$.lang'),
       hashtags: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.hashtags[*].tag'), []) END`,

@@ -94,6 +94,50 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.deepEqual((await postsOf(v2))('100').hashtags, (await postsOf(csv))('100').hashtags);
   });
 
+  it('read a tweet that answers a user but names no tweet as a reply', async () => {
+    const row: ArchiveRow = {
+      tweetid: '103',
+      userid: '912345678901234567',
+      tweet_text: '@sahar_tehrani1401 سلام',
+      tweet_time: '2022-10-06 13:00',
+      in_reply_to_userid: '2987014451',
+      user_mentions: "['2987014451']",
+    };
+    const fromArchive = (await postsOf(archive([row])))('103');
+    const fromV2 = (
+      await postsOf(
+        jsonl([
+          {
+            id: '103',
+            author_id: '912345678901234567',
+            created_at: '2022-10-06T13:00:00.000Z',
+            text: row.tweet_text,
+            in_reply_to_user_id: '2987014451',
+            entities: { mentions: [{ start: 0, end: 18, username: 'sahar_tehrani1401', id: '2987014451' }] },
+          },
+        ]),
+      )
+    )('103');
+    const fromV1 = (
+      await postsOf(
+        jsonl([
+          {
+            created_at: 'Thu Oct 06 13:00:00 +0000 2022',
+            id_str: '103',
+            text: row.tweet_text,
+            user: { id_str: '912345678901234567' },
+            in_reply_to_status_id_str: null,
+            in_reply_to_user_id_str: '2987014451',
+          },
+        ]),
+      )
+    )('103');
+    for (const p of [fromArchive, fromV2, fromV1]) {
+      assert.equal(p.kind, 'reply');
+      assert.equal(p.reply_to_account, '2987014451');
+    }
+  });
+
   it('leave attached media out of the URLs (API v2 lists them with a media_key)', async () => {
     const row: ArchiveRow = {
       tweetid: '104',
