@@ -29,6 +29,16 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
   // The user from includes.users, else the tweet's own `author` object (twarc2 flatten).
   const u = (path: string) =>
     `coalesce(json_extract_string(users.u, '${path}'), json_extract_string(tw, '$.author${path.slice(1)}'))`;
+  // Who a retweet reposts: the original's author where the file holds the original; else the author_id
+  // that twarc2 flatten puts in the referenced_tweets entry; else the id of the mention that the
+  // "RT @handle:" prefix names (the API lists the retweeted account among the entities).
+  const rtHandle = `lower(regexp_extract(${s('$.text')}, '^RT @([A-Za-z0-9_]+):', 1))`;
+  const repostAccount = `CASE WHEN ${ref('retweeted')} IS NOT NULL THEN coalesce(
+      (SELECT author FROM ${t}_authors a WHERE a.tid = ${ref('retweeted')}),
+      list_extract(list_transform(list_filter(json_extract(tw, '$.referenced_tweets[*]'),
+        r -> json_extract_string(r, '$.type') = 'retweeted'), r -> json_extract_string(r, '$.author_id')), 1),
+      list_extract(list_transform(list_filter(json_extract(tw, '$.entities.mentions[*]'),
+        m -> lower(json_extract_string(m, '$.username')) = ${rtHandle}), m -> json_extract_string(m, '$.id')), 1)) END`;
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${t} AS SELECT ${selectList(RAW_POST_COLUMNS, {
       rec: 'rec',
@@ -51,7 +61,7 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
         x -> coalesce(json_extract_string(x, '$.unwound_url'), json_extract_string(x, '$.expanded_url'), json_extract_string(x, '$.url'))), []) END`,
       mentions: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.mentions[*].username'), []) END`,
       repost_of: ref('retweeted'),
-      repost_of_account: `(SELECT author FROM ${t}_authors a WHERE a.tid = ${ref('retweeted')})`,
+      repost_of_account: repostAccount,
       reply_to: ref('replied_to'),
       reply_to_account: s('$.in_reply_to_user_id'),
       quote_of: ref('quoted'),

@@ -94,6 +94,44 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.deepEqual((await postsOf(v2))('100').hashtags, (await postsOf(csv))('100').hashtags);
   });
 
+  it('name the retweeted account by id when the original is not in the file', async () => {
+    const retweet: ArchiveRow = {
+      tweetid: '102',
+      userid: '777',
+      tweet_text: 'RT @sahar_tehrani1401: مردم ایران #مهسا_امینی را فراموش نمی‌کنند',
+      tweet_time: '2022-10-06 12:50',
+      is_retweet: 'true',
+      retweet_userid: '2987014451',
+      retweet_tweetid: '100',
+      hashtags: "['مهسا_امینی']",
+      user_mentions: "['2987014451']",
+    };
+    const v2 = {
+      id: '102',
+      author_id: '777',
+      created_at: '2022-10-06T12:50:00.000Z',
+      text: retweet.tweet_text,
+      referenced_tweets: [{ type: 'retweeted', id: '100' }],
+      entities: {
+        hashtags: [{ start: 34, end: 45, tag: 'مهسا_امینی' }],
+        mentions: [{ start: 3, end: 21, username: 'Sahar_Tehrani1401', id: '2987014451' }],
+      },
+    };
+    const fromArchive = (await postsOf(archive([retweet])))('102');
+    // The API's own layout: the retweeted account is among the entities' mentions.
+    const fromV2 = (await postsOf(jsonl([v2])))('102');
+    // twarc2 flatten: the referenced tweet's author_id in its referenced_tweets entry.
+    const { entities: _entities, ...bare } = v2;
+    const flattened = {
+      ...bare,
+      referenced_tweets: [{ type: 'retweeted', id: '100', author_id: '2987014451', text: 'مردم ایران' }],
+    };
+    const fromFlattened = (await postsOf(jsonl([flattened])))('102');
+    assert.equal(fromArchive.repost_of_account, '2987014451');
+    assert.equal(fromV2.repost_of_account, '2987014451');
+    assert.equal(fromFlattened.repost_of_account, '2987014451');
+  });
+
   it('read a tweet that answers a user but names no tweet as a reply', async () => {
     const row: ArchiveRow = {
       tweetid: '103',
