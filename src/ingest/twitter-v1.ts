@@ -30,7 +30,9 @@ export async function stageTwitterV1(ctx: StageContext): Promise<StageResult> {
       hashtags: `CASE WHEN ${has('hashtags')} THEN ${list('$.hashtags[*].text')} END`,
       urls: `CASE WHEN ${has('urls')} THEN list_transform(json_extract(${entities}, '$.urls[*]'),
         u -> coalesce(json_extract_string(u, '$.expanded_url'), json_extract_string(u, '$.url'))) END`,
-      mentions: `CASE WHEN ${has('user_mentions')} THEN ${list('$.user_mentions[*].screen_name')} END`,
+      // Mentioned accounts by id, as the IO archive and API v2 give them (the handle where one has no id).
+      mentions: `CASE WHEN ${has('user_mentions')} THEN list_transform(json_extract(${entities}, '$.user_mentions[*]'),
+        m -> coalesce(json_extract_string(m, '$.id_str'), json_extract_string(m, '$.id'), json_extract_string(m, '$.screen_name'))) END`,
       repost_of: `coalesce(${s('$.retweeted_status.id_str')}, ${s('$.retweeted_status.id')})`,
       repost_of_account: `coalesce(${s('$.retweeted_status.user.id_str')}, ${s('$.retweeted_status.user.id')})`,
       reply_to: `coalesce(${s('$.in_reply_to_status_id_str')}, ${s('$.in_reply_to_status_id')})`,

@@ -59,7 +59,9 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
       urls: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(list_transform(
         list_filter(json_extract(tw, '$.entities.urls[*]'), x -> NOT json_exists(x, '$.media_key')),
         x -> coalesce(json_extract_string(x, '$.unwound_url'), json_extract_string(x, '$.expanded_url'), json_extract_string(x, '$.url'))), []) END`,
-      mentions: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(json_extract_string(tw, '$.entities.mentions[*].username'), []) END`,
+      // Mentioned accounts by id, as the IO archive lists them (the username where a mention has no id).
+      mentions: `CASE WHEN json_exists(tw, '$.entities') THEN coalesce(list_transform(json_extract(tw, '$.entities.mentions[*]'),
+        x -> coalesce(json_extract_string(x, '$.id'), json_extract_string(x, '$.username'))), []) END`,
       repost_of: ref('retweeted'),
       repost_of_account: repostAccount,
       reply_to: ref('replied_to'),

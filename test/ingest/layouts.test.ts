@@ -94,6 +94,57 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.deepEqual((await postsOf(v2))('100').hashtags, (await postsOf(csv))('100').hashtags);
   });
 
+  it('list mentioned accounts by id, as the archive does (API v2 and v1.1 give the id with the handle)', async () => {
+    const reply: ArchiveRow = {
+      tweetid: '101',
+      userid: '912345678901234567',
+      tweet_text: '@sahar_tehrani1401 درست است',
+      tweet_time: '2022-10-06 12:45',
+      in_reply_to_userid: '2987014451',
+      in_reply_to_tweetid: '100',
+      user_mentions: "['2987014451']",
+    };
+    const fromArchive = (await postsOf(archive([reply])))('101');
+    const mention = { start: 0, end: 18, username: 'sahar_tehrani1401', id: '2987014451' };
+    const fromV2 = (
+      await postsOf(
+        jsonl([
+          {
+            id: '101',
+            author_id: '912345678901234567',
+            created_at: '2022-10-06T12:45:00.000Z',
+            text: reply.tweet_text,
+            in_reply_to_user_id: '2987014451',
+            referenced_tweets: [{ type: 'replied_to', id: '100' }],
+            entities: { mentions: [mention] },
+          },
+        ]),
+      )
+    )('101');
+    const fromV1 = (
+      await postsOf(
+        jsonl([
+          {
+            created_at: 'Thu Oct 06 12:45:00 +0000 2022',
+            id_str: '101',
+            text: reply.tweet_text,
+            user: { id_str: '912345678901234567', screen_name: 'neda_azadi_88' },
+            in_reply_to_status_id_str: '100',
+            in_reply_to_user_id_str: '2987014451',
+            entities: {
+              hashtags: [],
+              urls: [],
+              user_mentions: [{ screen_name: 'sahar_tehrani1401', id_str: '2987014451', indices: [0, 18] }],
+            },
+          },
+        ]),
+      )
+    )('101');
+    assert.deepEqual(fromArchive.mentions, ['2987014451']);
+    assert.deepEqual(fromV2.mentions, fromArchive.mentions);
+    assert.deepEqual(fromV1.mentions, fromArchive.mentions);
+  });
+
   it('name the retweeted account by id when the original is not in the file', async () => {
     const retweet: ArchiveRow = {
       tweetid: '102',
