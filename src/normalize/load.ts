@@ -217,7 +217,12 @@ async function insertPosts(store: Store, staged: Staged, fileId: number): Promis
         CASE WHEN kind2 = 'repost' THEN lower(nullif(regexp_extract(text, '${rt}', 1), '')) END) AS rp_acct
       FROM good)
     SELECT $platform, pid, acct, ts, kind2, body, ls_norm_folded(folded), lang, ctags,
-      curls, CASE WHEN len(curls) = 0 THEN [] ELSE coalesce(cdomains, ls_domains(curls)) END, cmentions,
+      curls, CASE WHEN len(curls) = 0 THEN [] ELSE coalesce(cdomains, ls_domains(curls)) END,
+      -- A repost's "mention" of the account it reposts is the client's "RT @handle:" prefix, listed by
+      -- some layouts (IO archive, API entities) and not others; who was reposted is rp_acct.
+      CASE WHEN kind2 = 'repost' AND len(cmentions) > 0 THEN list_filter(cmentions,
+          m -> m <> coalesce(lower(rp_acct), '') AND m <> coalesce(lower(regexp_extract(text, '${rt}', 1)), ''))
+        ELSE cmentions END,
       -- A repost whose source names no original is keyed by who was reposted and what was said,
       -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
       coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(rp_acct, '') || '|' ||

@@ -67,7 +67,8 @@ describe('IO archive CSV (tweets + users)', () => {
     assert.equal(retweet.account, HASHED);
     assert.equal(retweet.repost_of, '1578000000000000001');
     assert.equal(retweet.repost_of_account, '2987014451');
-    assert.deepEqual(retweet.mentions, ['2987014451']);
+    // user_mentions lists the retweeted account: the RT @handle: prefix, not a mention of the retweeter's.
+    assert.deepEqual(retweet.mentions, []);
 
     const reply = post('1578000000000000003');
     assert.equal(reply.kind, 'reply');
@@ -210,14 +211,14 @@ describe('Twitter API v2', () => {
     assert.equal(retweet.kind, 'repost');
     assert.equal(retweet.repost_of, '3001');
     assert.equal(retweet.repost_of_account, '1103', 'author of the original, from includes.tweets');
-    assert.deepEqual(retweet.mentions, ['1103'], 'mentioned accounts by id, as the IO archive lists them');
+    assert.deepEqual(retweet.mentions, [], 'the RT @journalist_x: prefix is no mention of its own');
     assert.deepEqual(retweet.urls, ['https://iranintl.com/en/202211150101'], 'unwound_url preferred');
 
     const reply = post('2003');
     assert.equal(reply.kind, 'reply');
     assert.equal(reply.reply_to, '2001');
     assert.equal(reply.reply_to_account, '1101');
-    assert.deepEqual(reply.mentions, ['1101']);
+    assert.deepEqual(reply.mentions, ['1101'], 'mentioned accounts by id, as the IO archive lists them');
 
     const quote = post('2004');
     assert.equal(quote.kind, 'quote');
@@ -316,7 +317,7 @@ describe('Twitter API v1.1 JSONL', () => {
     assert.equal(retweet.repost_of, '1578600000000000001');
     assert.equal(retweet.repost_of_account, '19000001');
     assert.deepEqual(retweet.hashtags, ['iranprotests']);
-    assert.deepEqual(retweet.mentions, ['19000001'], 'mentioned accounts by id_str, as the IO archive lists them');
+    assert.deepEqual(retweet.mentions, [], 'the RT @bbcpersian: prefix is no mention of its own');
     assert.equal(retweet.client, 'Twitter Web App');
 
     const reply = post('1578600000000000012');

@@ -270,4 +270,39 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.deepEqual(fromV2.urls, fromArchive.urls);
     assert.deepEqual(fromV2.domains, fromArchive.domains);
   });
+
+  it("leave a retweet's mention of the retweeted account out (the client's RT @handle: prefix)", async () => {
+    const retweet: ArchiveRow = {
+      tweetid: '105',
+      userid: '777',
+      tweet_text: 'RT @sahar_tehrani1401: @neda_azadi_88 ببین',
+      tweet_time: '2022-10-06 13:10',
+      is_retweet: 'true',
+      retweet_userid: '2987014451',
+      retweet_tweetid: '100',
+      user_mentions: "['2987014451', '912345678901234567']",
+    };
+    const fromArchive = (await postsOf(archive([retweet])))('105');
+    const v2 = {
+      id: '105',
+      author_id: '777',
+      created_at: '2022-10-06T13:10:00.000Z',
+      text: retweet.tweet_text,
+      referenced_tweets: [{ type: 'retweeted', id: '100' }],
+      entities: {
+        mentions: [
+          { start: 3, end: 21, username: 'sahar_tehrani1401', id: '2987014451' },
+          { start: 23, end: 37, username: 'neda_azadi_88', id: '912345678901234567' },
+        ],
+      },
+    };
+    const fromV2 = (await postsOf(jsonl([v2])))('105');
+    // Without entities, mentions come from the text: handles, the retweeted one left out all the same.
+    const { entities: _entities, ...bare } = v2;
+    const fromText = (await postsOf(jsonl([bare])))('105');
+    assert.deepEqual(fromArchive.mentions, ['912345678901234567']);
+    assert.deepEqual(fromV2.mentions, fromArchive.mentions);
+    assert.deepEqual(fromText.mentions, ['neda_azadi_88']);
+    assert.equal(fromText.repost_of_account, 'sahar_tehrani1401');
+  });
 });
