@@ -227,7 +227,10 @@ async function insertPosts(store: Store, staged: Staged, fileId: number): Promis
       -- so that two reposts of the same message still match (RT-text datasets, Telegram forwards).
       coalesce(repost_of, CASE WHEN kind2 = 'repost' THEN 'text:' || left(md5(coalesce(rp_acct, '') || '|' ||
         coalesce(regexp_replace(ls_norm_folded(folded), '^rt @[a-z0-9_]+: *', ''), '')), 20) END),
-      rp_acct, reply_to, reply_to_account, quote_of, left(client, 200), $fileId, rec
+      -- A repost quotes and answers nothing itself: a quoted or answered tweet that some layouts give on a
+      -- retweet (the IO archive, API v1.1) is its original's, which API v2 gives only on the original.
+      rp_acct, CASE WHEN kind2 <> 'repost' THEN reply_to END, CASE WHEN kind2 <> 'repost' THEN reply_to_account END,
+      CASE WHEN kind2 <> 'repost' THEN quote_of END, left(client, 200), $fileId, rec
     FROM shaped`,
     { platform: staged.platform, fileId },
   );

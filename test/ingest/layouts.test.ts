@@ -305,4 +305,38 @@ describe('IO archive and API v2 layouts of the same tweets', () => {
     assert.deepEqual(fromText.mentions, ['neda_azadi_88']);
     assert.equal(fromText.repost_of_account, 'sahar_tehrani1401');
   });
+
+  it("give a retweet no quoted or answered tweet of its own (the archive's are its original's)", async () => {
+    const retweet: ArchiveRow = {
+      tweetid: '106',
+      userid: '777',
+      tweet_text: 'RT @sahar_tehrani1401: این را ببینید',
+      tweet_time: '2022-10-06 13:15',
+      is_retweet: 'true',
+      retweet_userid: '2987014451',
+      retweet_tweetid: '100',
+      quoted_tweet_tweetid: '99',
+      in_reply_to_userid: '912345678901234567',
+      in_reply_to_tweetid: '98',
+      user_mentions: "['2987014451']",
+    };
+    const fromArchive = (await postsOf(archive([retweet])))('106');
+    const fromV2 = (
+      await postsOf(
+        jsonl([
+          {
+            id: '106',
+            author_id: '777',
+            created_at: '2022-10-06T13:15:00.000Z',
+            text: retweet.tweet_text,
+            referenced_tweets: [{ type: 'retweeted', id: '100' }],
+            entities: { mentions: [{ start: 3, end: 21, username: 'sahar_tehrani1401', id: '2987014451' }] },
+          },
+        ]),
+      )
+    )('106');
+    const fields = (p: PostRow) => [p.kind, p.repost_of, p.quote_of, p.reply_to, p.reply_to_account];
+    assert.deepEqual(fields(fromArchive), ['repost', '100', null, null, null]);
+    assert.deepEqual(fields(fromV2), fields(fromArchive));
+  });
 });
