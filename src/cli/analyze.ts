@@ -4,17 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
-  DETECT_DEFAULTS,
   type DetectOptions,
   describeNetworks,
   detectNetworks,
-  JOIN_PARTS,
-  type JoinParts,
   type NetworkDescription,
 } from '../networks/index.js';
 import { type IngestReport, loadFiles } from '../normalize/index.js';
 import { writeReport, writeRunFolder } from '../report/index.js';
-import { SIGNALS, type SignalName } from '../signals/index.js';
 import { Store } from '../store/index.js';
 import { Progress, UsageError } from './_io.js';
 import { loadOptions } from './ingest.js';
@@ -28,6 +24,7 @@ export interface AnalyzeCommandOptions {
   platform?: string;
   timezone?: string;
   na?: string[];
+  /** The detection options given (src/settings reads them from the flags); the rest keep their defaults. */
   detect: Partial<DetectOptions>;
 }
 
@@ -44,173 +41,6 @@ export interface AnalyzeResult {
   untimedPosts: number;
   /** Set when nearly all activity is in candidate networks (see Population in src/networks). */
   populationWarning: string | null;
-}
-
-/** The detection flags as commander hands them over (strings), checked and converted. */
-export function parseDetectFlags(o: Record<string, unknown>): Partial<DetectOptions> {
-  const out: Partial<DetectOptions> = {};
-  const str = (key: string) => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
-  const number = (flag: string, key: string, check: (n: number) => boolean, expected: string) => {
-    const raw = str(key);
-    if (raw === undefined) return undefined;
-    const n = Number(raw.replaceAll('_', ''));
-    if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
-      throw new UsageError(`${flag} expects ${expected}, got "${raw}"`);
-    return n;
-  };
-  const whole = (n: number) => Number.isInteger(n);
-  const set = <K extends keyof DetectOptions>(key: K, value: DetectOptions[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
-  };
-  set(
-    'windowSeconds',
-    number('--window', 'window', (n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
-  );
-  set(
-    'minSharedItems',
-    number('--min-shared-items', 'minSharedItems', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
-  );
-  set(
-    'minSpreadSeconds',
-    number('--min-spread', 'minSpread', (n) => whole(n) && n >= 0, 'seconds >= 0'),
-  );
-  set(
-    'minAccounts',
-    number('--min-accounts', 'minAccounts', (n) => whole(n) && n >= 2, 'a whole number >= 2'),
-  );
-  set(
-    'minZScore',
-    number('--min-z', 'minZ', () => true, 'a number'),
-  );
-  set(
-    'minRatio',
-    number('--min-ratio', 'minRatio', (n) => n >= 0, 'a number >= 0'),
-  );
-  set(
-    'minMemberZScore',
-    number('--min-member-z', 'minMemberZ', () => true, 'a number'),
-  );
-  set(
-    'minMemberRatio',
-    number('--min-member-ratio', 'minMemberRatio', (n) => n >= 0, 'a number >= 0'),
-  );
-  set(
-    'maxGroupAccounts',
-    number('--max-group', 'maxGroup', (n) => whole(n) && n >= 2, 'a whole number >= 2'),
-  );
-  set(
-    'resolution',
-    number('--resolution', 'resolution', (n) => n > 0, 'a number > 0'),
-  );
-  set('seed', number('--seed', 'seed', whole, 'a whole number'));
-  set(
-    'minMemberGroups',
-    number('--min-member-groups', 'minMemberGroups', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
-  );
-  set(
-    'pruneRounds',
-    number(
-      '--trim-rounds',
-      'trimRounds',
-      (n) => Number.isInteger(n) && n >= 0 && n <= 10,
-      'an integer from 0 to 10',
-    ),
-  );
-  set(
-    'syncSeconds',
-    number('--sync', 'sync', (n) => whole(n) && n >= 0, 'seconds, a whole number >= 0'),
-  );
-  set(
-    'rarityWindowSeconds',
-    number('--rarity-window', 'rarityWindow', (n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
-  );
-  set(
-    'cappedNeighbours',
-    number('--capped-neighbours', 'cappedNeighbours', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
-  );
-  set(
-    'minWords',
-    number('--min-words', 'minWords', (n) => whole(n) && n >= 2, 'a whole number >= 2'),
-  );
-  set(
-    'evidencePerEdge',
-    number('--evidence-per-edge', 'evidencePerEdge', (n) => whole(n) && n >= 1, 'a whole number >= 1'),
-  );
-  const minhash = str('minhash');
-  if (minhash !== undefined) {
-    const m = /^(\d+)x(\d+)$/.exec(minhash.trim());
-    const bands = Number(m?.[1]);
-    const rows = Number(m?.[2]);
-    if (!m || bands < 1 || rows < 1 || bands * rows > 64)
-      throw new UsageError(`--minhash expects BANDSxROWS with at most 64 hashes, e.g. 6x5, got "${minhash}"`);
-    set('minhashBands', bands);
-    set('minhashRows', rows);
-  }
-  const windows = str('signalWindows');
-  if (windows !== undefined && windows !== 'none') {
-    set(
-      'signalWindowSeconds',
-      parseSignalNumbers('--signal-windows', windows, (n) => whole(n) && n > 0),
-    );
-  }
-  const weights = str('signalWeights');
-  if (weights !== undefined) {
-    set('signalWeights', {
-      ...DETECT_DEFAULTS.signalWeights,
-      ...parseSignalNumbers('--signal-weights', weights, (n) => n >= 0),
-    });
-  }
-  const signals = str('signals');
-  if (signals !== undefined) set('signals', parseSignals(signals));
-  set(
-    'splitCommunities',
-    number('--split-communities', 'splitCommunities', (n) => whole(n) && n >= 0, 'a whole number >= 0'),
-  );
-  const join = str('joinParts');
-  if (join !== undefined) {
-    const when = join.trim().toLowerCase();
-    if (!JOIN_PARTS.includes(when as JoinParts))
-      throw new UsageError(`--join-parts expects one of ${JOIN_PARTS.join(', ')}, got "${join}"`);
-    set('joinParts', when as JoinParts);
-  }
-  return out;
-}
-
-/** `signal=number,...` pairs, each signal name checked. */
-function parseSignalNumbers(
-  flag: string,
-  list: string,
-  check: (n: number) => boolean,
-): Partial<Record<SignalName, number>> {
-  const out: Partial<Record<SignalName, number>> = {};
-  for (const part of list.split(',').filter((x) => x.trim() !== '')) {
-    const [name, value] = part.split('=').map((x) => x.trim());
-    const n = Number(value);
-    if (
-      !(SIGNALS as readonly string[]).includes(name ?? '') ||
-      value === undefined ||
-      !Number.isFinite(n) ||
-      !check(n)
-    )
-      throw new UsageError(`${flag}: expected signal=number pairs from ${SIGNALS.join(', ')}, got "${part}"`);
-    out[name as SignalName] = n;
-  }
-  return out;
-}
-
-/** A comma list of signal names, returned in the canonical order (so option order never changes output). */
-export function parseSignals(list: string): SignalName[] {
-  const names = list
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s !== '');
-  const unknown = names.filter((s) => !(SIGNALS as readonly string[]).includes(s));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(
-      `--signals: ${names.length === 0 ? 'no signal given' : `unknown signal "${unknown[0]}"`}; choose from ${SIGNALS.join(', ')}`,
-    );
-  }
-  return SIGNALS.filter((s) => names.includes(s));
 }
 
 export async function runAnalyze(

@@ -16,28 +16,17 @@
 // only members touched (here) and timing (its SQL in _timing.sql.ts). Past the house's 400 lines because
 // the three tests and the member, core and probe scores built on them read the same temp tables.
 
+import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 import { timingNetworkRows, timingRows } from './_timing.sql.js';
 
-export const CHANCE_DEFAULTS = {
-  /** Minimum z-score (one-sided; 5 keeps the family-wise error small over thousands of candidates). */
-  minZScore: 5,
-  /** Minimum ratio of observed to expected co-activity. */
-  minRatio: 3,
-  /** A member stays in its network when its own co-activity with it clears these on some signal. */
-  minMemberZScore: 2,
-  minMemberRatio: 3,
-  /** ... resting on at least this many item-windows shared with other members. */
-  minMemberGroups: 2,
-  /**
-   * The timing test's resolution: two touches of one item are in step when they fall in the same or
-   * adjacent bins of this many seconds (about a minute or two apart; many exports, the IRA's among them,
-   * give times to the minute). 0 turns the test off. See `_timing.sql.ts`.
-   */
-  syncSeconds: 60,
-};
+/**
+ * The network's and each member's levels (z, ratio, item-windows) and the timing test's bins (syncSeconds;
+ * 0 turns it off, see `_timing.sql.ts`), declared with their reasons in src/settings.
+ */
+export const CHANCE_DEFAULTS = { ...ANALYZE_DEFAULTS.chance };
 export type ChanceOptions = typeof CHANCE_DEFAULTS;
 
 export interface SignalChance {

@@ -4,19 +4,15 @@
 // dropped. The edge order and the random source are fixed, so the partition is reproducible.
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import type { Store } from '../store/index.js';
 import { seededRandom } from './_rng.js';
 
 // A CommonJS package: under Node's ESM loader its default import is module.exports, the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
-export const COMMUNITY_DEFAULTS = {
-  /** Communities with fewer accounts are not networks. */
-  minAccounts: 3,
-  /** Louvain resolution; above 1 gives smaller communities. */
-  resolution: 1,
-  seed: 1,
-};
+/** minAccounts (smaller communities are not networks), resolution, seed: declared in src/settings. */
+export const COMMUNITY_DEFAULTS = { ...ANALYZE_DEFAULTS.communities };
 export type CommunityOptions = typeof COMMUNITY_DEFAULTS;
 
 export interface FusedEdge {

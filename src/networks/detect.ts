@@ -12,6 +12,7 @@ import {
   type SignalRun,
   windowSql,
 } from '../signals/index.js';
+import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import type { Store } from '../store/index.js';
 import { zFromUpperTail } from './_poisson.js';
 import {
@@ -30,35 +31,16 @@ import {
 } from './chance.js';
 import { COMMUNITY_DEFAULTS, type CommunityOptions, findCommunities, subCommunities } from './communities.js';
 
+/**
+ * Every stage's defaults, and detection's own (declared with their reasons in src/settings): minSharedItems
+ * and minSpreadSeconds (an edge's shared items and their spread), pruneRounds (trimming rounds),
+ * splitCommunities and joinParts.
+ */
 export const DETECT_DEFAULTS = {
   ...SIGNAL_DEFAULTS,
   ...COMMUNITY_DEFAULTS,
   ...CHANCE_DEFAULTS,
-  /** A pair of accounts is an edge only when it rests on at least this many distinct shared items. */
-  minSharedItems: 3,
-  /**
-   * ... and only when those items are spread over at least this long: one moment, however many items it
-   * holds (a pre-announced tweetstorm shares a tag, a text and five mentions at once), is one event, and
-   * coordination shows in repeated events.
-   */
-  minSpreadSeconds: 4 * 3600,
-  /**
-   * Trimming rounds at most (each leaves the networks that survived the last out of the others' outside
-   * population; rounds stop early once the survivors stay the same); 0 reports communities as found.
-   */
-  pruneRounds: 3,
-  /**
-   * Communities that chance explains, of this many accounts or more, are split once more by Louvain on their
-   * own subgraph and the parts are tested too (one level; 0: never, the default: the finer selection also
-   * finds parts of crowds that keep a clockwork schedule, docs/method.md).
-   */
-  splitCommunities: 0,
-  /**
-   * When the accounts of a component's communities that no reported network holds are judged together
-   * (joinParts): 'auto' when the run warns that the outside population is thin (a collection of one
-   * operation), 'always', or 'never'.
-   */
-  joinParts: 'auto' as JoinParts,
+  ...ANALYZE_DEFAULTS.detect,
 };
 export const JOIN_PARTS = ['auto', 'always', 'never'] as const;
 export type JoinParts = (typeof JOIN_PARTS)[number];

@@ -1,5 +1,6 @@
 // What every signal shares: the signal names, their options with documented defaults, and the touch table
 // each signal fills (one row per account touching an item: a reposted original, a hashtag, a URL ...).
+import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import type { Store } from '../store/index.js';
 
 export const SIGNALS = [
@@ -14,44 +15,9 @@ export const SIGNALS = [
 export type SignalName = (typeof SIGNALS)[number];
 export const signalCode = (name: SignalName): number => SIGNALS.indexOf(name);
 
+// The options' defaults, with their reasons, are declared once in the settings registry (src/settings).
 export const SIGNAL_DEFAULTS = {
-  /**
-   * Two touches of one item co-occur when they fall within this many seconds. Two hours, from measurement
-   * (BENCHMARKS.md): one hour misses much of a network that jitters its schedule by an hour or so, three
-   * start to gather people reacting to a flood over an evening. See docs/method.md.
-   */
-  windowSeconds: 7200,
-  /** How long a stretch an item's rarity is measured over (never shorter than the window). */
-  rarityWindowSeconds: 86_400,
-  /** Per-signal windows that override windowSeconds. */
-  signalWindowSeconds: {} as Partial<Record<SignalName, number>>,
-  /**
-   * Groups (one item, one window) with more accounts than this are not expanded into all pairs: each account
-   * is linked to the next `cappedNeighbours` in time instead. Repeated coordination still shows (the same
-   * accounts keep following each other), while a trending tag or viral post costs linear, not quadratic work.
-   */
-  maxGroupAccounts: 50,
-  /** In a capped group, each account is linked only to this many accounts that followed it in time. */
-  cappedNeighbours: 10,
-  /** Near-duplicate text: texts with fewer words are left out (too short to tell copying from chance). */
-  minWords: 5,
-  /** MinHash bands x rows per band: 6 x 5 finds pairs with Jaccard 0.9 99.8% of the time, 0.8 91%, 0.5 17%. */
-  minhashBands: 6,
-  minhashRows: 5,
-  /** Evidence post pairs kept per edge (the total is always counted). */
-  evidencePerEdge: 10,
-  /** Signals to run. */
-  signals: [...SIGNALS] as SignalName[],
-  /** Multiplier of each signal's weight in the fused graph; co-domain is the weaker form of co-link. */
-  signalWeights: {
-    corepost: 1,
-    cohashtag: 1,
-    colink: 1,
-    codomain: 0.5,
-    neardup: 1,
-    comention: 1,
-    coreply: 1,
-  } as Record<SignalName, number>,
+  ...ANALYZE_DEFAULTS.signals,
   /** Domains of the platforms themselves, never a co-domain item (every quote links to them). */
   platformDomains: ['twitter.com', 'x.com', 't.co', 't.me', 'telegram.me', 'facebook.com', 'instagram.com'],
 };

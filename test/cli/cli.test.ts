@@ -6,8 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ANALYZE_FLAG_DEFAULTS, buildProgram } from '../../src/cli/program.js';
-import { DETECT_DEFAULTS } from '../../src/networks/index.js';
+import { buildProgram } from '../../src/cli/program.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
@@ -133,38 +132,6 @@ describe('lockstep CLI', () => {
     assert.equal(lockstep('analyze', '--out', join(work, 'x')).code, 2);
     assert.equal(lockstep('analyze', '--db', join(work, 'missing.duckdb'), '--out', join(work, 'x')).code, 2);
     assert.equal(lockstep('analyze', '--db', 'x.duckdb', '--out', join(work, 'x'), '--window', '0').code, 2);
-  });
-
-  it('the analyze defaults --help shows are the detection defaults', () => {
-    const d = DETECT_DEFAULTS;
-    assert.deepEqual(ANALYZE_FLAG_DEFAULTS, {
-      window: String(d.windowSeconds),
-      minSharedItems: String(d.minSharedItems),
-      minSpread: String(d.minSpreadSeconds),
-      minAccounts: String(d.minAccounts),
-      minZ: String(d.minZScore),
-      minRatio: String(d.minRatio),
-      minMemberZ: String(d.minMemberZScore),
-      minMemberRatio: String(d.minMemberRatio),
-      maxGroup: String(d.maxGroupAccounts),
-      signals: d.signals.join(','),
-      resolution: String(d.resolution),
-      seed: String(d.seed),
-      minMemberGroups: String(d.minMemberGroups),
-      trimRounds: String(d.pruneRounds),
-      joinParts: d.joinParts,
-      splitCommunities: String(d.splitCommunities),
-      sync: String(d.syncSeconds),
-      rarityWindow: String(d.rarityWindowSeconds),
-      signalWindows: Object.keys(d.signalWindowSeconds).length === 0 ? 'none' : '?',
-      signalWeights: Object.entries(d.signalWeights)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
-      cappedNeighbours: String(d.cappedNeighbours),
-      minWords: String(d.minWords),
-      minhash: `${d.minhashBands}x${d.minhashRows}`,
-      evidencePerEdge: String(d.evidencePerEdge),
-    });
   });
 
   it('analyze says so when posts have no time (they cannot be placed in a window)', () => {

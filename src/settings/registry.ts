@@ -1,0 +1,488 @@
+// The options of `lockstep analyze` (and those `lockstep ingest` shares), each declared once: the name code
+// uses, the flag, unit, default, help, tier and parser. Defaults objects, commander flags, the README table and
+// the tests derive from this list (derive.ts), as Datasette's settings registry does. Past 400 lines: it is
+// one declaration per option with the reason for its default, and splitting it would split the one list.
+// It imports only types from the stages it configures, so `--help` loads no detection code.
+import type { JoinParts } from '../networks/index.js';
+import type { SignalName } from '../signals/index.js';
+import {
+  choiceParser,
+  namedNumbersParser,
+  nameListParser,
+  numberParser,
+  SettingError,
+  textParser,
+  whole,
+} from './_parse.js';
+
+/** `core`: what a typical analysis sets; `expert`: tuning whose default is measured (see docs/method.md). */
+export type Tier = 'core' | 'expert';
+
+/**
+ * What an option feeds: the run (analyze's run folder and store), input (loading files: ingest and analyze
+ * share these), or detection (a field of DetectOptions).
+ */
+export type Scope = 'run' | 'input' | 'detection';
+
+export interface Setting<K extends string = string, V = unknown> {
+  /** The camelCase name code uses: for detection, the DetectOptions field it fills. */
+  key: K;
+  /** As commander takes it: `--window <seconds>`. */
+  flag: string;
+  unit: string;
+  /** null: not set (the text `show` gives says what applies then). */
+  default: V;
+  help: string;
+  tier: Tier;
+  scope: Scope;
+  /** Checks and converts one occurrence of the flag's text; throws a SettingError naming `flag`. */
+  parse(text: string, flag: string): V;
+  /** The default as --help and the README show it (default: the value as text). */
+  show?(value: V): string;
+  /** The DetectOptions fields the value fills, when not `{ [key]: value }`. */
+  fields?(value: V): Record<string, unknown>;
+  /**
+   * Other options whose thresholds this one also sets, bounds or turns off. Each side's help names the
+   * other (a test checks it), so no option changes another silently.
+   */
+  couples?: readonly string[];
+  required?: true;
+  /** Given several times, the values add up (a list). */
+  repeatable?: true;
+}
+
+const setting = <const K extends string, V>(s: Setting<K, V>): Setting<K, V> => s;
+
+/** The signals in their canonical order: SIGNALS in src/signals (a test keeps the two equal). */
+export const SIGNAL_NAMES: readonly SignalName[] = [
+  'corepost',
+  'cohashtag',
+  'colink',
+  'codomain',
+  'neardup',
+  'comention',
+  'coreply',
+];
+/** JOIN_PARTS in src/networks (a test keeps the two equal). */
+export const JOIN_PARTS_CHOICES: readonly JoinParts[] = ['auto', 'always', 'never'];
+/** The presets' names, PRESETS in src/ingest (a test keeps the two equal). */
+export const PRESET_NAMES = ['ira538', 'coortweet'] as const;
+
+const list = (values: readonly string[]) => values.join(',');
+const pairs = (values: Partial<Record<string, number>>) =>
+  Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+/** Multiplier of each signal's weight in the fused graph; co-domain is the weaker form of co-link. */
+const SIGNAL_WEIGHTS: Record<SignalName, number> = {
+  corepost: 1,
+  cohashtag: 1,
+  colink: 1,
+  codomain: 0.5,
+  neardup: 1,
+  comention: 1,
+  coreply: 1,
+};
+
+export const ANALYZE_SETTINGS = [
+  // --- core: what a typical analysis sets --------------------------------------------------------------
+  setting({
+    key: 'out',
+    flag: '--out <dir>',
+    unit: 'folder',
+    default: null as string | null,
+    show: () => 'required',
+    help: 'run folder to write (created if missing)',
+    tier: 'core',
+    scope: 'run',
+    parse: textParser,
+    required: true,
+  }),
+  setting({
+    key: 'db',
+    flag: '--db <path>',
+    unit: 'file',
+    default: null as string | null,
+    show: () => 'DIR/lockstep.duckdb, made afresh from the files',
+    help: 'store to load into (appended to) or, with no files, to analyse as it is',
+    tier: 'core',
+    scope: 'run',
+    parse: textParser,
+  }),
+  setting({
+    key: 'map',
+    flag: '--map <spec>',
+    unit: 'field=column list',
+    default: null as string | null,
+    show: () => 'none',
+    help: 'column mapping for a generic CSV: account=COL,time=COL,text=COL,id=COL,...',
+    tier: 'core',
+    scope: 'input',
+    parse: textParser,
+  }),
+  setting({
+    key: 'signals',
+    flag: '--signals <list>',
+    unit: 'signal names',
+    default: [...SIGNAL_NAMES] as SignalName[],
+    show: list,
+    help: 'comma list of signals to run (--signal-windows and --signal-weights of signals not run are ignored)',
+    tier: 'core',
+    scope: 'detection',
+    parse: nameListParser(SIGNAL_NAMES),
+  }),
+  setting({
+    // Two hours, from measurement (BENCHMARKS.md): one hour misses much of a network that jitters its
+    // schedule by an hour or so, three start to gather people reacting to a flood over an evening.
+    key: 'windowSeconds',
+    flag: '--window <seconds>',
+    unit: 'seconds',
+    default: 7200,
+    help:
+      "co-activity window: two touches of an item within it co-occur. Also the timing test's span (its " +
+      "bins per window set the chance of being in step), the shift of the second look at small networks' " +
+      'members (half a window; --sync sets the bins), and the least --rarity-window; --signal-windows ' +
+      'overrides it for co-occurrence only',
+    tier: 'core',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
+    couples: ['rarityWindowSeconds', 'syncSeconds', 'signalWindowSeconds'],
+  }),
+  setting({
+    key: 'minAccounts',
+    flag: '--min-accounts <n>',
+    unit: 'accounts',
+    default: 3,
+    help:
+      'smallest network: smaller communities are not candidates, a network trimmed below it is set aside, ' +
+      'and joined groups (--join-parts) and the parts of split communities (--split-communities) need as many',
+    tier: 'core',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 2, 'a whole number >= 2'),
+    couples: ['joinParts', 'splitCommunities'],
+  }),
+  setting({
+    // One-sided; 5 keeps the family-wise error small over thousands of candidates.
+    key: 'minZScore',
+    flag: '--min-z <z>',
+    unit: 'z-score',
+    default: 5,
+    help:
+      "a network's z-score against chance on a signal must reach this to bind it (with --min-ratio). Also " +
+      "the least z of a member's timing test, whatever --min-member-z says",
+    tier: 'core',
+    scope: 'detection',
+    parse: numberParser(() => true, 'a number'),
+    couples: ['minRatio', 'minMemberZScore'],
+  }),
+  setting({
+    key: 'seed',
+    flag: '--seed <n>',
+    unit: 'integer',
+    default: 1,
+    help:
+      "Louvain random seed (also for --split-communities' second pass); the same store, seed and options " +
+      'give the same networks.json',
+    tier: 'core',
+    scope: 'detection',
+    parse: numberParser(whole, 'a whole number'),
+    couples: ['splitCommunities'],
+  }),
+
+  // --- expert: tuning whose default is measured --------------------------------------------------------
+  setting({
+    key: 'minSharedItems',
+    flag: '--min-shared-items <n>',
+    unit: 'items',
+    default: 3,
+    help:
+      "distinct shared items an account pair needs to be an edge. Also the item-windows a signal's excess " +
+      'must rest on to bind a network, the in-step windows the timing test needs (network and member), and ' +
+      "the item-windows a looser-half member's test against the core needs, in place of --min-member-groups " +
+      '(see --sync)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
+    couples: ['minMemberGroups', 'syncSeconds'],
+  }),
+  setting({
+    // One moment, however many items it holds (a pre-announced tweetstorm shares a tag, a text and five
+    // mentions at once), is one event, and coordination shows in repeated events.
+    key: 'minSpreadSeconds',
+    flag: '--min-spread <seconds>',
+    unit: 'seconds',
+    default: 4 * 3600,
+    help: "time an edge's shared items must spread over: one moment, however many items it holds, is one event",
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 0, 'seconds >= 0'),
+  }),
+  setting({
+    key: 'minRatio',
+    flag: '--min-ratio <r>',
+    unit: 'observed / expected',
+    default: 3,
+    help: "a network's observed / expected co-activity on a signal must reach this to bind it (with --min-z)",
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => n >= 0, 'a number >= 0'),
+  }),
+  setting({
+    key: 'minMemberZScore',
+    flag: '--min-member-z <z>',
+    unit: 'z-score',
+    default: 2,
+    help:
+      "a member stays when its own co-activity's z-score reaches this, and in a community of n accounts the " +
+      'z whose tail is 1/n; its timing test needs --min-z at least. Members are tested only when --trim-rounds is above 0',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser(() => true, 'a number'),
+  }),
+  setting({
+    key: 'minMemberRatio',
+    flag: '--min-member-ratio <r>',
+    unit: 'observed / expected',
+    default: 3,
+    help: 'a member stays when its own observed / expected co-activity also reaches this (when --trim-rounds is above 0)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => n >= 0, 'a number >= 0'),
+  }),
+  setting({
+    key: 'minMemberGroups',
+    flag: '--min-member-groups <n>',
+    unit: 'item-windows',
+    default: 2,
+    help:
+      '... on at least this many item-windows shared with other members (when --trim-rounds is above 0): ' +
+      "the member screen; a looser-half member's test against the core needs --min-shared-items instead, " +
+      "and a member's timing test at least that",
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  }),
+  setting({
+    // Each round leaves the networks that survived the last out of the others' outside population; rounds
+    // stop early once the survivors stay the same.
+    key: 'pruneRounds',
+    flag: '--trim-rounds <n>',
+    unit: 'rounds',
+    default: 3,
+    help:
+      'trimming rounds at most: members whose co-activity is within chance go, and the networks that survive ' +
+      "a round leave the others' outside population in the next; 0 reports communities as found, and then " +
+      '--min-member-z, --min-member-ratio, --min-member-groups and --join-parts do nothing',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => Number.isInteger(n) && n >= 0 && n <= 10, 'an integer from 0 to 10'),
+    couples: ['joinParts', 'minMemberZScore', 'minMemberRatio', 'minMemberGroups'],
+  }),
+  setting({
+    key: 'resolution',
+    flag: '--resolution <r>',
+    unit: 'modularity resolution',
+    default: 1,
+    help: "Louvain resolution; above 1 gives smaller communities (also for --split-communities' second pass)",
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => n > 0, 'a number > 0'),
+    couples: ['splitCommunities'],
+  }),
+  setting({
+    // 0, never, by default: the finer selection also finds parts of crowds that keep a clockwork schedule
+    // (docs/method.md).
+    key: 'splitCommunities',
+    flag: '--split-communities <n>',
+    unit: 'accounts',
+    default: 0,
+    help:
+      'communities that chance explains, of n accounts or more, are split once more by Louvain (same ' +
+      '--resolution and --seed) on their own subgraph and the parts of --min-accounts or more tested, e.g. ' +
+      '20: Louvain merges small groups into large communities, and in small collections a network can be ' +
+      'lost inside one (0: never; see docs/method.md)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 0, 'a whole number >= 0'),
+  }),
+  setting({
+    key: 'joinParts',
+    flag: '--join-parts <when>',
+    unit: 'auto, always or never',
+    default: 'auto' as JoinParts,
+    help:
+      "judge together the accounts of a connected component's communities that no reported network holds, " +
+      'with the reported networks left out of the accounts they are compared with: auto when the run warns ' +
+      'that the outside population is thin (a collection of one operation), always or never. Only when ' +
+      '--trim-rounds is above 0; a joined group needs --min-accounts',
+    tier: 'expert',
+    scope: 'detection',
+    parse: choiceParser(JOIN_PARTS_CHOICES),
+  }),
+  setting({
+    // About a minute or two apart: many exports, the IRA's among them, give times to the minute.
+    key: 'syncSeconds',
+    flag: '--sync <seconds>',
+    unit: 'seconds',
+    default: 60,
+    help:
+      "the timing test's bins: two touches of an item in the same or adjacent bins are in step, judged " +
+      "against how in step the other accounts' touches of it were, over a --window; it needs " +
+      '--min-shared-items in-step windows; 0 turns the test off',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 0, 'seconds, a whole number >= 0'),
+  }),
+  setting({
+    // In a one-minute window a burst may be all there is, which says nothing about how common its item is.
+    key: 'rarityWindowSeconds',
+    flag: '--rarity-window <seconds>',
+    unit: 'seconds',
+    default: 86_400,
+    help: "how long a stretch an item's rarity is measured over (raised to --window when shorter)",
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n > 0, 'seconds, a whole number > 0'),
+  }),
+  setting({
+    key: 'signalWindowSeconds',
+    flag: '--signal-windows <list>',
+    unit: 'signal=seconds list',
+    default: {} as Partial<Record<SignalName, number>>,
+    show: (v) => pairs(v) || 'none',
+    help:
+      'per-signal co-activity windows overriding --window, e.g. corepost=600 (the timing test, the second ' +
+      'look and the rarity window still go by --window)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: (text, flag) =>
+      text === 'none' ? {} : namedNumbersParser(SIGNAL_NAMES, (n) => whole(n) && n > 0)(text, flag),
+  }),
+  setting({
+    key: 'signalWeights',
+    flag: '--signal-weights <list>',
+    unit: 'signal=weight list',
+    default: { ...SIGNAL_WEIGHTS },
+    show: pairs,
+    help:
+      'per-signal weights in the fused graph; signals not named keep their default. A signal of weight 0 ' +
+      'still counts toward --min-shared-items and is still tested against chance: to turn it off, leave ' +
+      'it out of --signals',
+    tier: 'expert',
+    scope: 'detection',
+    parse: (text, flag) => ({
+      ...SIGNAL_WEIGHTS,
+      ...namedNumbersParser(SIGNAL_NAMES, (n) => n >= 0)(text, flag),
+    }),
+  }),
+  setting({
+    // Larger groups are not expanded into all pairs: each account is linked to the next --capped-neighbours
+    // in time. Repeated coordination still shows (the same accounts keep following each other), while a
+    // trending tag or viral post costs linear, not quadratic work.
+    key: 'maxGroupAccounts',
+    flag: '--max-group <n>',
+    unit: 'accounts',
+    default: 50,
+    help: 'item-window groups with more accounts are capped, not expanded into all pairs (see --capped-neighbours)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 2, 'a whole number >= 2'),
+    couples: ['cappedNeighbours'],
+  }),
+  setting({
+    key: 'cappedNeighbours',
+    flag: '--capped-neighbours <n>',
+    unit: 'accounts',
+    default: 10,
+    help: 'in a group capped by --max-group, links per account to the next accounts in time',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  }),
+  setting({
+    // Shorter texts are too short to tell copying from chance.
+    key: 'minWords',
+    flag: '--min-words <n>',
+    unit: 'words',
+    default: 5,
+    help: 'shortest text the near-duplicate signal compares',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 2, 'a whole number >= 2'),
+  }),
+  setting({
+    // 6 x 5 finds pairs with Jaccard 0.9 99.8% of the time, 0.8 91%, 0.5 17%.
+    key: 'minhash',
+    flag: '--minhash <bands>x<rows>',
+    unit: 'bands x rows',
+    default: { bands: 6, rows: 5 },
+    show: (v) => `${v.bands}x${v.rows}`,
+    fields: (v) => ({ minhashBands: v.bands, minhashRows: v.rows }),
+    help: 'MinHash LSH banding for near-duplicate text, at most 64 hashes',
+    tier: 'expert',
+    scope: 'detection',
+    parse: (text, flag) => {
+      const m = /^(\d+)x(\d+)$/.exec(text.trim());
+      const bands = Number(m?.[1]);
+      const rows = Number(m?.[2]);
+      if (!m || bands < 1 || rows < 1 || bands * rows > 64)
+        throw new SettingError(`${flag} expects BANDSxROWS with at most 64 hashes, e.g. 6x5, got "${text}"`);
+      return { bands, rows };
+    },
+  }),
+  setting({
+    key: 'evidencePerEdge',
+    flag: '--evidence-per-edge <n>',
+    unit: 'post pairs',
+    default: 10,
+    help: 'evidence post pairs kept per edge (the total is always counted)',
+    tier: 'expert',
+    scope: 'detection',
+    parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
+  }),
+  setting({
+    key: 'preset',
+    flag: '--preset <name>',
+    unit: 'preset name',
+    default: null as (typeof PRESET_NAMES)[number] | null,
+    show: () => 'detected from the header',
+    help: `named mapping for a public dataset layout: ${PRESET_NAMES.join(', ')}`,
+    tier: 'expert',
+    scope: 'input',
+    parse: choiceParser(PRESET_NAMES),
+  }),
+  setting({
+    key: 'platform',
+    flag: '--platform <name>',
+    unit: 'name',
+    default: 'generic' as string,
+    help: 'platform of generic CSV rows (post ids are unique per platform)',
+    tier: 'expert',
+    scope: 'input',
+    parse: textParser,
+  }),
+  setting({
+    key: 'timezone',
+    flag: '--timezone <iana>',
+    unit: 'IANA zone',
+    default: null as string | null,
+    show: () => "UTC, or the preset's",
+    help: 'zone of times written without one, e.g. America/Chicago',
+    tier: 'expert',
+    scope: 'input',
+    parse: textParser,
+  }),
+  setting({
+    key: 'na',
+    flag: '--na <value>',
+    unit: 'cell text',
+    default: ['', 'NA'] as string[],
+    show: () => 'empty and NA',
+    help: 'a cell value meaning missing in generic CSV; repeatable',
+    tier: 'expert',
+    scope: 'input',
+    parse: (text) => [text],
+    repeatable: true,
+  }),
+] as const;
