@@ -4,6 +4,7 @@
 
 import type { UndirectedGraph } from 'graphology';
 import { connectedComponents } from 'graphology-components';
+import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import {
   computeSignals,
   SIGNAL_DEFAULTS,
@@ -12,7 +13,6 @@ import {
   type SignalRun,
   windowSql,
 } from '../signals/index.js';
-import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import type { Store } from '../store/index.js';
 import { zFromUpperTail } from './_poisson.js';
 import {
