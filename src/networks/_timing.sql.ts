@@ -80,13 +80,18 @@ const timingSql = (
       GROUP BY ALL
     ),
     obn AS (SELECT net, sig, item, b, sum(c) AS n FROM ob GROUP BY ALL HAVING sum(c) >= 2),
-    pq AS (
-      SELECT a.net, a.sig, a.item, a.b, sum(a.c * z.c) AS S
+    nf AS (
+      SELECT a.net, a.sig, a.item, a.b, a.f, any_value(a.c) AS c, sum(z.c) AS N
       FROM ob a JOIN ob z ON ${same('a', 'z')} AND z.f BETWEEN a.f - 1 AND a.f + 1
       GROUP BY ALL
     ),
+    pq AS (
+      SELECT net, sig, item, b, sum(c * (N - 1)) AS S, sum(c * (N - 1) * (N - 2)) AS S3
+      FROM nf GROUP BY ALL
+    ),
     pr AS (
-      SELECT net, sig, item, b, n, (S - n + ${a * a * p0}) / (n * (n - 1) + ${a * a}) AS P
+      SELECT net, sig, item, b, n, (S + ${a * a * p0}) / (n * (n - 1) + ${a * a}) AS P,
+        (S3 + ${a * a * a * p0 * p0}) / (n * (n - 1) * (n - 2) + ${a * a * a}) AS P3
       FROM pq JOIN obn USING (net, sig, item, b)
     ),
     pb AS (
@@ -101,7 +106,7 @@ const timingSql = (
     ),
     o AS (
       SELECT wb.net, wb.sig, wb.item, wb.b, wb.aid, coalesce(sum(pb.c), 0) - ${own} AS O,
-        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P
+        any_value(pn.mm) - ${own} AS m, any_value(pr.P) AS P, any_value(pr.P3) AS P3
       FROM wb JOIN pr USING (net, sig, item, b) JOIN pn USING (net, sig, item, b)
         LEFT JOIN pb ON ${same('pb', 'wb')} AND pb.f BETWEEN wb.f - 1 AND wb.f + 1
       GROUP BY ALL
@@ -171,7 +176,8 @@ const TIMING_LEVEL = 0.05;
 
 /**
  * The timing test of every network of `_m` and signal: member pairs in step, against C(mm, 2) P per
- * item-window, with variance at most C(mm, 2) P (2 mm - 3) (pairs that share a member move together); per
+ * item-window, with variance C(mm, 2) P (1 - P) + mm (mm - 1) (mm - 2) (P3 - P^2) (pairs that share a member move
+ * together: P3, the chance that two touches are both in step with a third, comes from the crowd as P does); per
  * window, as for an account, the item with the most pairs in step against the sum of the expectations.
  */
 export async function timingNetworkRows(
@@ -181,9 +187,13 @@ export async function timingNetworkRows(
 ): Promise<Omit<AccountSignalRow, 'aid'>[]> {
   return store.all<Omit<AccountSignalRow, 'aid'>>(`
     WITH ${timingSql(al, '_m', '_m', '_x', t, false)},
-    i AS (SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P FROM o GROUP BY ALL),
+    i AS (
+      SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P, any_value(P3) AS P3
+      FROM o GROUP BY ALL
+    ),
     iw AS (
-      SELECT net, sig, b, max(O) AS O, sum(mm * (mm - 1) / 2 * P) AS E, sum(mm * (mm - 1) / 2 * P * (2 * mm - 3)) AS V
+      SELECT net, sig, b, max(O) AS O, sum(mm * (mm - 1) / 2 * P) AS E,
+        sum(mm * (mm - 1) / 2 * P * (1 - P) + mm * (mm - 1) * (mm - 2) * greatest(0, P3 - P * P)) AS V
       FROM i GROUP BY ALL
     )
     SELECT net, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
