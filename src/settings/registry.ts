@@ -329,7 +329,8 @@ export const ANALYZE_SETTINGS = [
     help:
       "the timing test's bins: two touches of an item in the same or adjacent bins are in step, judged " +
       "against how in step the other accounts' touches of it were, over a --window; it needs " +
-      '--min-shared-items in-step windows; 0 turns the test off',
+      '--min-shared-items in-step windows; 0 turns the test off; times are read to the minute, so bins ' +
+      'under 60 add nothing',
     tier: 'expert',
     scope: 'detection',
     parse: numberParser((n) => whole(n) && n >= 0, 'seconds, a whole number >= 0'),
