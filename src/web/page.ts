@@ -2,7 +2,7 @@
 // JSON twin from /api/... and builds the page with DOM calls), the UI script and stylesheet served from the
 // same origin under /static/, and the headers that keep it that way: a Content-Security-Policy allowing only
 // same-origin scripts, styles and fetches, no framing, no referrer, no MIME sniffing.
-import { REPORT_CSS } from '../report/html/index.js';
+import { REPORT_CSS, revealInvisibles } from '../report/html/index.js';
 
 export const UI_CSS = `${REPORT_CSS}
 header.top { border-bottom: 1px solid var(--line); background: var(--soft); }
@@ -59,7 +59,7 @@ export function renderShell(): string {
 
 /** A plain error page; `message` is one of the server's own, never request text. */
 export function renderErrorPage(status: number, message: string): string {
-  const safe = message.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const safe = revealInvisibles(message).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>lockstep: ${status}</title>
 <link rel="stylesheet" href="/static/ui.css"></head>

@@ -24,7 +24,9 @@ const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const POSTS = 20_000;
 const SEED = 7;
 const HOSTILE_TEXT = ' <img src=x onerror=alert(1)></script><!-- javascript:alert(1) \u2028';
-const HOSTILE_HANDLE = '<img src=x onerror=alert(2)>';
+// Markup, then a right-to-left override that makes the rest read "google.com" where it is obeyed.
+const HOSTILE_HANDLE = '<img src=x onerror=alert(2)>\u202Emoc.elgoog';
+const SHOWN_HANDLE = '<img src=x onerror=alert(2)>⟨U+202E⟩moc.elgoog';
 
 const skip = chromiumMissing;
 if (skip) process.stderr.write(`report browser test skipped: ${skip}\n`);
@@ -163,12 +165,38 @@ describe('report.html in Chromium', { skip }, () => {
     assert.equal(await page.$$eval('script', (s) => s.length), 2);
     const text = await page.evaluate(() => document.body.innerText);
     assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'the planted post text is shown as text');
-    assert.ok(text.includes(HOSTILE_HANDLE), 'the planted handle is shown as text');
+    assert.ok(text.includes(SHOWN_HANDLE), 'the planted handle is shown as text');
     const dirless = await page.$$eval(
-      '.text, .post-id, table.accounts td:first-child span',
+      '.text, .post-id, table.accounts td:first-child span:not(.cf-mark)',
       (xs) => xs.filter((x) => x.getAttribute('dir') !== 'auto').length,
     );
     assert.equal(dirless, 0, 'every element holding data text has dir="auto"');
+  });
+
+  it('shows the handle\u2019s override as a visible mark in an isolated element; the outputs keep it raw', async () => {
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(text), 'no bidi control from the data reaches the page');
+    const shown = await page.$$eval('[dir="auto"]', (xs) =>
+      xs
+        .filter((x) => (x.textContent ?? '').includes('moc.elgoog'))
+        .map((x) => ({
+          text: x.textContent ?? '',
+          mark: x.querySelector('.cf-mark')?.textContent ?? '',
+          bidi: getComputedStyle(x).unicodeBidi,
+        })),
+    );
+    assert.ok(shown.length > 0, 'the spoofed handle is shown');
+    for (const s of shown) {
+      assert.ok(s.text.endsWith('⟨U+202E⟩moc.elgoog'), s.text);
+      assert.equal(s.mark, '⟨U+202E⟩');
+      assert.ok(['isolate', 'plaintext'].includes(s.bidi), `unicode-bidi: ${s.bidi}`);
+    }
+    assert.ok(
+      readFileSync(join(dir, 'accounts.csv'), 'utf8').includes(HOSTILE_HANDLE),
+      'accounts.csv is raw',
+    );
+    const json = JSON.stringify(JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')));
+    assert.ok(json.includes(HOSTILE_HANDLE), 'networks.json is raw');
   });
 
   it('saves a screenshot', async () => {

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Store } from '../../src/store/index.js';
 import { type RunningServer, startServer } from '../../src/web/index.js';
-import { makeRunFolder } from '../web/_fixture.js';
+import { HOSTILE_KEY, makeRunFolder, SPOOF_HANDLE } from '../web/_fixture.js';
 import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -116,6 +116,46 @@ describe('lockstep serve in Chromium', { skip }, () => {
     await page.click('h1 a');
     await page.waitForSelector('#app[data-ready="account"]');
     assert.ok((await page.$$('table.posts tbody tr')).length > 0);
+  });
+
+  it('shows a handle\u2019s right-to-left override as a mark, isolated in the page and the title', async () => {
+    if (GIVEN_RUN !== undefined) return;
+    const shown = '⟨U+202E⟩moc.elgoog';
+    await page.goto(`${origin}/account/${encodeURIComponent(HOSTILE_KEY)}`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="account"]');
+    assert.equal(await page.title(), `lockstep: account \u2068${shown}\u2069`);
+    const h1 = await page.$eval('h1 [dir="auto"]', (x) => ({
+      text: x.textContent ?? '',
+      mark: x.querySelector('.cf-mark')?.textContent ?? '',
+      bidi: getComputedStyle(x).unicodeBidi,
+    }));
+    assert.deepEqual(h1, { text: shown, mark: '⟨U+202E⟩', bidi: 'isolate' });
+    const pageText = await page.evaluate(() => document.body.innerText);
+    assert.ok(!pageText.includes(SPOOF_HANDLE), 'the raw override never reaches the page');
+    // The evidence page names both accounts side by side: each is its own isolate, in the page and the title.
+    await page.click('a[href^="/evidence/"]');
+    await page.waitForSelector('#app[data-ready="evidence"]');
+    const title = await page.title();
+    assert.match(title, /^lockstep: evidence \u2068[^\u2068\u2069]+\u2069 and \u2068[^\u2068\u2069]+\u2069$/);
+    assert.ok(title.includes(`\u2068${shown}\u2069`), title);
+    assert.ok(!/[\u202A-\u202E]/.test(title));
+    const names = await page.$$eval('h1 a[dir="auto"]', (xs) =>
+      xs.map((x) => ({ text: x.textContent ?? '', bidi: getComputedStyle(x).unicodeBidi })),
+    );
+    assert.equal(names.length, 2);
+    assert.ok(
+      names.some((n) => n.text === shown),
+      JSON.stringify(names),
+    );
+    for (const n of names) assert.equal(n.bidi, 'isolate');
+    const path = join(work, 'screenshot-ui-spoof.png');
+    await page.screenshot({ path, clip: { x: 0, y: 0, width: 1100, height: 300 } });
+    // The JSON twin keeps the raw handle.
+    const api = await page.evaluate(
+      async (key) => (await (await fetch(`/api/account/${encodeURIComponent(key)}`)).json()) as unknown,
+      HOSTILE_KEY,
+    );
+    assert.ok(JSON.stringify(api).includes(SPOOF_HANDLE));
   });
 
   it('requests only its own origin, fires no dialog and breaks no policy', () => {

@@ -1,6 +1,7 @@
 // A run folder for the web UI's tests: a generated dataset (20,000 posts, seed 7) with one planted account's
-// id replaced by a hostile string (markup, quotes, Persian) in both files, analysed as `lockstep analyze`
-// does (run folder + store). The hostile key must come through the UI as data, never as markup.
+// id replaced by a hostile string (markup, quotes, Persian) in both files and its handle by a spoof written
+// with RIGHT-TO-LEFT OVERRIDE, analysed as `lockstep analyze` does (run folder + store). The hostile key must
+// come through the UI as data, never as markup, and the handle with its override shown as a mark.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,18 @@ import { writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
 
 export const HOSTILE_KEY = `<script>alert(1)</script>"'کاربر`;
+/** Reads "google.com" where the override is obeyed. */
+export const SPOOF_HANDLE = '\u202Emoc.elgoog';
 
 const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+
+function setHandle(file: string, key: string, handle: string): void {
+  const [head, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  assert.ok(head);
+  const [id, name] = [head.indexOf('userid'), head.indexOf('user_screen_name')];
+  for (const r of rows) if (r[id] === key) r[name] = handle;
+  writeFileSync(file, `${[head, ...rows].map(toCsvLine).join('\n')}\n`);
+}
 
 function renameAccount(file: string, columns: string[], from: string, to: string): void {
   const [head, ...rows] = parseCsv(readFileSync(file, 'utf8'));
@@ -32,6 +43,7 @@ export async function makeRunFolder(work: string, dir: string): Promise<void> {
   assert.ok(planted, 'the generated data has a planted account');
   renameAccount(g.files.tweets, ['userid', 'retweet_userid', 'in_reply_to_userid'], planted, HOSTILE_KEY);
   renameAccount(g.files.users, ['userid'], planted, HOSTILE_KEY);
+  setHandle(g.files.users, HOSTILE_KEY, SPOOF_HANDLE);
   mkdirSync(dir, { recursive: true });
   const store = await Store.open(join(dir, 'lockstep.duckdb'));
   try {

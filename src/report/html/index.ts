@@ -15,4 +15,5 @@ export {
   type ReportOptions,
   type ReportTimeline,
 } from './report-data.js';
+export { invisibleMark, isolateText, revealInvisibles, splitInvisibles } from './visible-text.js';
 export { REPORT_FILE, type ReportFile, writeReport } from './write.js';

@@ -4,12 +4,13 @@
 // accounts.csv, and its posts newest first, a page at a time.
 import { dataText, el, safeLink, table } from '../../report/html/client/_dom.js';
 import { fixed, int, utc } from '../../report/html/client/_format.js';
+import { isolateText } from '../../report/html/visible-text.js';
 import type { AccountPayload } from '../views/account.js';
 import { accountPath, evidencePath, link, networkPath } from './_links.js';
 
 export function renderAccount(root: HTMLElement, p: AccountPayload): void {
   const name = p.profile?.handle ?? p.networks[0]?.member.handle ?? p.account;
-  document.title = `lockstep: account ${name}`;
+  document.title = `lockstep: account ${isolateText(name)}`;
   root.append(
     el('p', null, el('a', { href: '/' }, '← All networks')),
     el('h1', null, 'Account ', dataText('span', name)),

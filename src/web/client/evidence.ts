@@ -4,12 +4,13 @@
 // with their times in UTC and the gap between them), those sharing the most items first, then earliest.
 import { dataText, el } from '../../report/html/client/_dom.js';
 import { fixed, int } from '../../report/html/client/_format.js';
+import { isolateText } from '../../report/html/visible-text.js';
 import type { EvidencePayload } from '../views/evidence.js';
 import { accountPath, link, networkPath } from './_links.js';
 import { pairBox, postBox } from './_posts.js';
 
 export function renderEvidence(root: HTMLElement, p: EvidencePayload): void {
-  document.title = `lockstep: evidence ${p.a.label} and ${p.b.label}`;
+  document.title = `lockstep: evidence ${isolateText(p.a.label)} and ${isolateText(p.b.label)}`;
   root.append(
     el('p', null, el('a', { href: '/' }, '← All networks')),
     el(

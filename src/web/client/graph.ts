@@ -8,6 +8,7 @@ import Sigma from 'sigma';
 import { el } from '../../report/html/client/_dom.js';
 import { networkColor } from '../../report/html/client/_format.js';
 import { printAsImage } from '../../report/html/client/graph.js';
+import { revealInvisibles } from '../../report/html/visible-text.js';
 import type { NetworkPayload } from '../views/network.js';
 import { accountPath } from './_links.js';
 
@@ -28,7 +29,7 @@ export function renderGraph(p: NetworkPayload): { element: HTMLElement; start():
       y: n.y,
       size: 3 + 10 * Math.max(0, Math.min(1, n.centrality)),
       color,
-      label: n.label,
+      label: revealInvisibles(n.label),
       key: n.key,
     });
   });

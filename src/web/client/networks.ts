@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // The networks list: a table sortable by any column (click its header) and filtered by a text box that
 // matches ids, signals and top hashtags.
-import { el } from '../../report/html/client/_dom.js';
+import { dataText, el } from '../../report/html/client/_dom.js';
 import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
 import type { NetworkRow, NetworksPayload } from '../views/networks.js';
 import { link, networkPath } from './_links.js';
@@ -41,12 +41,7 @@ const COLUMNS: Column[] = [
     label: 'Top hashtag',
     num: false,
     value: (n) => n.topHashtag ?? '',
-    cell: (n) => {
-      const s = document.createElement('span');
-      s.setAttribute('dir', 'auto');
-      s.textContent = n.topHashtag === null ? '–' : `#${n.topHashtag}`;
-      return s;
-    },
+    cell: (n) => dataText('span', n.topHashtag === null ? '–' : `#${n.topHashtag}`),
   },
 ];
 

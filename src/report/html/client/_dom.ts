@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // DOM helpers for the report client. Data strings only ever become text nodes or attribute values set through
-// the DOM (never HTML), every element holding data text gets dir="auto" so Persian and Arabic read right to
-// left, and a URL becomes a live link only for http(s), and then one that tells the site nothing.
+// the DOM (never HTML), every element holding data text gets dir="auto" (isolated by the stylesheet) so
+// Persian and Arabic read right to left without reordering their neighbours, invisible format characters
+// show as marks (../visible-text.ts), and a URL becomes a live link only for http(s), and then one that tells
+// the site nothing.
+import { splitInvisibles } from '../visible-text.js';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -16,12 +19,36 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (attrs !== null) for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    node.append(typeof c === 'number' ? String(c) : c);
+    // Strings here are mostly lockstep's own; revealing costs nothing and catches data passed as a string.
+    if (typeof c === 'string') appendRevealed(node, c);
+    else node.append(typeof c === 'number' ? String(c) : c);
   }
   return node;
 }
 
-/** Text that came from the data: set as text, with its direction taken from its own first strong letter. */
+/**
+ * Appends `text` with each invisible format character as a mark element (`⟨U+202E⟩`, class `cf-mark`, its
+ * own left-to-right isolate, which dir="auto" on the parent skips), so a mark looks unlike typed text.
+ */
+function appendRevealed(node: Element, text: string): void {
+  splitInvisibles(text).forEach((part, i) => {
+    if (i % 2 === 0) {
+      if (part !== '') node.append(part);
+      return;
+    }
+    const mark = document.createElement('span');
+    mark.className = 'cf-mark';
+    mark.setAttribute('dir', 'ltr');
+    mark.title = 'invisible character in the data';
+    mark.textContent = part;
+    node.append(mark);
+  });
+}
+
+/**
+ * Text that came from the data: set as text, invisible characters shown as marks, with its direction taken
+ * from its own first strong letter and isolated from its neighbours.
+ */
 export function dataText<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   text: string | null | undefined,
@@ -30,7 +57,7 @@ export function dataText<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   node.setAttribute('dir', 'auto');
   if (className !== '') node.className = className;
-  node.textContent = text ?? '';
+  appendRevealed(node, text ?? '');
   return node;
 }
 
@@ -50,7 +77,7 @@ export function safeLink(url: string): HTMLElement {
   a.referrerPolicy = 'no-referrer';
   a.setAttribute('dir', 'auto');
   a.className = 'mono';
-  a.textContent = url;
+  appendRevealed(a, url);
   return a;
 }
 

@@ -6,6 +6,7 @@
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { ReportData } from '../report-data.js';
+import { revealInvisibles } from '../visible-text.js';
 import { el } from './_dom.js';
 import { networkColor } from './_format.js';
 
@@ -30,7 +31,7 @@ export function renderGraph(data: ReportData): GraphView {
       y: n.y,
       size: 2.5 + 9 * Math.max(0, Math.min(1, n.centrality)),
       color: networkColor(n.network),
-      label: n.label,
+      label: revealInvisibles(n.label),
       network: n.network,
     });
   });
