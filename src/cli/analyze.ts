@@ -1,5 +1,7 @@
 // `lockstep analyze [FILES...] --out DIR [--db PATH]`: ingest (into a fresh store unless --db names one),
-// detect coordinated networks, describe them, write the run folder, and print a short summary.
+// detect coordinated networks, describe them, write the run folder, and print a short summary. DIR is the
+// user's evidence: the run is written whole into a staging folder under DIR's lock and moved into place, and
+// without --force a folder that is not a run folder, or the run folder's existing store, is never written over.
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,9 +12,10 @@ import {
   type NetworkDescription,
 } from '../networks/index.js';
 import { type IngestReport, loadFiles } from '../normalize/index.js';
-import { writeReport, writeRunFolder } from '../report/index.js';
+import { REPORT_FILE, RUN_FILES, writeReport, writeRunFolder } from '../report/index.js';
 import { Store } from '../store/index.js';
 import { Progress, UsageError } from './_io.js';
+import { lockOutFolder, makeStaging, moveIntoPlace, outFolderState } from './_out-folder.js';
 import { loadOptions } from './ingest.js';
 
 export interface AnalyzeCommandOptions {
@@ -24,6 +27,8 @@ export interface AnalyzeCommandOptions {
   platform?: string;
   timezone?: string;
   na?: string[];
+  /** Write into a folder that is not a run folder, and replace DIR/lockstep.duckdb (see refuseToClobber). */
+  force?: boolean;
   /** The detection options given (src/settings reads them from the flags); the rest keep their defaults. */
   detect: Partial<DetectOptions>;
 }
@@ -53,13 +58,59 @@ export async function runAnalyze(
     throw new UsageError('give input files to analyse, or --db with a store made by lockstep ingest');
   if (files.length === 0 && options.db !== undefined && !existsSync(options.db))
     throw new UsageError(`no store at ${options.db}; create one with lockstep ingest or give input files`);
-  const db = options.db ?? join(dir, 'lockstep.duckdb');
-  if (files.length > 0 && options.db === undefined) {
-    // The default store belongs to the run folder and is made afresh, never appended to silently.
-    await rm(db, { force: true });
-    await rm(`${db}.wal`, { force: true });
-  }
+  const db = options.db === undefined ? join(dir, STORE_FILE) : resolve(options.db);
+  // The default store belongs to the run folder and is made afresh, never appended to silently.
+  const freshStore = files.length > 0 && options.db === undefined;
   await mkdir(dir, { recursive: true });
+  const unlock = await lockOutFolder(dir, (line) => progress.line(line));
+  let staging: string | null = null;
+  try {
+    await refuseToClobber(dir, freshStore, options.force === true);
+    staging = await makeStaging(dir);
+    const result = await analyzeInto(
+      staging,
+      files,
+      options,
+      freshStore ? join(staging, STORE_FILE) : db,
+      progress,
+    );
+    progress.line('moving the run into place');
+    await moveIntoPlace(staging, dir, [...(freshStore ? [STORE_FILE] : []), ...RUN_FILES, REPORT_FILE]);
+    staging = null;
+    const final = { ...result, dir, db, report: join(dir, REPORT_FILE) };
+    process.stdout.write(`${formatAnalysis(final)}\n`);
+    return final;
+  } finally {
+    if (staging !== null) await rm(staging, { recursive: true, force: true });
+    await unlock();
+  }
+}
+
+/** Refuses, without --force, to write into someone else's folder or to replace the run folder's store. */
+async function refuseToClobber(dir: string, freshStore: boolean, force: boolean): Promise<void> {
+  if (force) return;
+  if ((await outFolderState(dir)) === 'other')
+    throw new UsageError(
+      `${dir} is not empty and is not a lockstep run folder (it has no manifest.json written by lockstep); ` +
+        "give a new or empty folder with --out, or add --force to write lockstep's files into it " +
+        `(${RUN_FILES.join(', ')}, ${REPORT_FILE}, ${STORE_FILE}; other files are left alone)`,
+    );
+  const store = join(dir, STORE_FILE);
+  if (freshStore && existsSync(store))
+    throw new UsageError(
+      `${store} exists, and analyze with input files makes its store afresh; to analyse that store as it is: ` +
+        `lockstep analyze --db ${store} --out NEW_DIR; to replace it with a store made from the files, add --force`,
+    );
+}
+
+/** Ingests (when files are given), detects and writes a whole run into `dir` (the staging folder). */
+async function analyzeInto(
+  dir: string,
+  files: string[],
+  options: AnalyzeCommandOptions,
+  db: string,
+  progress: Progress,
+): Promise<AnalyzeResult> {
   const store = await Store.open(db);
   try {
     let ingest: IngestReport | null = null;
@@ -88,7 +139,7 @@ export async function runAnalyze(
     });
     progress.line('writing report.html');
     const report = await writeReport(dir, store);
-    const result = {
+    return {
       dir,
       db,
       networks,
@@ -99,8 +150,6 @@ export async function runAnalyze(
       untimedPosts: detection.signals.untimedPosts,
       populationWarning: detection.population.warning,
     };
-    process.stdout.write(`${formatAnalysis(result)}\n`);
-    return result;
   } finally {
     store.close();
   }
@@ -142,4 +191,5 @@ export function formatAnalysis(r: AnalyzeResult): string {
   return lines.join('\n');
 }
 
+const STORE_FILE = 'lockstep.duckdb';
 const n = (value: number) => value.toLocaleString('en-US');

@@ -123,6 +123,7 @@ export function buildProgram(): Command {
     await runAnalyze(files, {
       out: String(values.out),
       ...(typeof values.db === 'string' ? { db: values.db } : {}),
+      ...(values.force === true ? { force: true } : {}),
       ...inputOptions(values),
       detect: detectOptionsOf(values),
     });

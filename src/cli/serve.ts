@@ -1,10 +1,14 @@
 // `lockstep serve RUN_DIR [--db PATH] [--port N] [--host H] [--token T]`: the local web UI over a run folder
 // and its store (opened read-only). Loopback only unless --host is given; then every request needs the
-// access token (given or generated, printed once). Runs until SIGINT/SIGTERM, then closes the store.
+// access token (given or generated, printed once). Runs until SIGINT/SIGTERM, then closes the store. A folder
+// that is not one whole run, or a store that is not the run's, is refused before anything is served.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkRunFolder, checkRunStore } from '../report/index.js';
+import { Store } from '../store/index.js';
 import { type RunningServer, startServer } from '../web/index.js';
 import { UsageError } from './_io.js';
+import { usage } from './report.js';
 
 export interface ServeCommandOptions {
   db?: string;
@@ -34,6 +38,13 @@ export async function startServe(runDir: string, options: ServeCommandOptions): 
     throw new UsageError(`no store at ${db}; give the store the run was made from with --db PATH`);
   if (options.token !== undefined && options.token.length < 16)
     throw new UsageError('--token must be at least 16 characters');
+  const manifest = await checkRunFolder(dir).catch(usage);
+  const store = await Store.open(db, { readOnly: true });
+  try {
+    await checkRunStore(dir, manifest, store, db).catch(usage);
+  } finally {
+    store.close();
+  }
   return startServer({
     runDir: dir,
     db,

@@ -29,3 +29,13 @@ export {
   summarizeRunData,
 } from './networks-json.js';
 export { RUN_FILES, type RunFolder, type RunFolderInput, writeRunFolder } from './run.js';
+export {
+  checkRunFolder,
+  checkRunStore,
+  RUN_FOLDER_KIND,
+  RunFolderError,
+  type RunManifest,
+  readRunManifest,
+  recordRun,
+  type StoreIdentity,
+} from './run-folder.js';

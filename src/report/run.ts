@@ -1,6 +1,7 @@
 // The run folder: networks.json (reproducible to the byte), accounts.csv, edges.csv (with evidence post ids),
 // network.gexf and network.graphml for Gephi, and manifest.json (inputs with SHA-256 and row counts, every
-// parameter, tool version, timings, creation time: the one file that differs between identical runs).
+// parameter, tool version, timings, creation time, the store's identity: the one file that differs between
+// identical runs). The manifest's `kind` marks the folder as lockstep's (run-folder.ts reads and checks it).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import {
   sortedParameters,
   summarizeRunData,
 } from './networks-json.js';
+import { RUN_FOLDER_KIND, recordRun } from './run-folder.js';
 
 export const RUN_FILES = [
   'networks.json',
@@ -40,6 +42,8 @@ export interface RunFolderInput {
   timings: Record<string, number>;
   /** Input paths as the user gave them; the manifest lists every file the store holds either way. */
   inputs?: string[];
+  /** The run's id, recorded in the store and the manifest (default: a new random one). */
+  runId?: string;
 }
 
 export interface RunFolder {
@@ -149,12 +153,15 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
     const bytes = await readFile(join(dir, name));
     outputs[name] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
+  const storeIdentity = await recordRun(run.store, run.runId);
   const manifest = {
+    kind: RUN_FOLDER_KIND,
     schemaVersion: 1,
     tool: { name: 'lockstep', version: VERSION },
     created: new Date().toISOString(),
     arguments: run.inputs ?? [],
     inputs: await readInputs(run.store),
+    store: storeIdentity,
     data,
     parameters: sortedParameters(detection),
     networks: networks.length,

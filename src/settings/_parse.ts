@@ -71,3 +71,11 @@ export const namedNumbersParser =
     }
     return out;
   };
+
+/** A switch (a flag without a value): on when given. The words read back what --help shows as the default. */
+export const switchParser = (text: string, flag: string): boolean => {
+  const value = text.trim().toLowerCase();
+  if (['on', 'yes', 'true'].includes(value)) return true;
+  if (['off', 'no', 'false'].includes(value)) return false;
+  throw new SettingError(`${flag} is a switch: give it without a value`);
+};

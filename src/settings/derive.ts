@@ -97,6 +97,7 @@ export function readSettings(
     if (s.repeatable && Array.isArray(raw))
       out[s.key] = raw.flatMap((text) => s.parse(String(text), flagName(s)) as unknown[]);
     else if (typeof raw === 'string') out[s.key] = s.parse(raw, flagName(s));
+    else if (s.switch && raw === true) out[s.key] = s.parse('on', flagName(s));
   }
   return out as Partial<SettingValues>;
 }

@@ -11,6 +11,7 @@ import {
   nameListParser,
   numberParser,
   SettingError,
+  switchParser,
   textParser,
   whole,
 } from './_parse.js';
@@ -49,6 +50,8 @@ export interface Setting<K extends string = string, V = unknown> {
   required?: true;
   /** Given several times, the values add up (a list). */
   repeatable?: true;
+  /** A flag without a value (`--force`): commander gives true, read as parse('on'). */
+  switch?: true;
 }
 
 const setting = <const K extends string, V>(s: Setting<K, V>): Setting<K, V> => s;
@@ -93,7 +96,7 @@ export const ANALYZE_SETTINGS = [
     unit: 'folder',
     default: null as string | null,
     show: () => 'required',
-    help: 'run folder to write (created if missing)',
+    help: 'run folder to write (created if missing; a non-empty one must be a lockstep run folder)',
     tier: 'core',
     scope: 'run',
     parse: textParser,
@@ -104,7 +107,7 @@ export const ANALYZE_SETTINGS = [
     flag: '--db <path>',
     unit: 'file',
     default: null as string | null,
-    show: () => 'DIR/lockstep.duckdb, made afresh from the files',
+    show: () => 'DIR/lockstep.duckdb, made afresh from the files (an existing one only with --force)',
     help: 'store to load into (appended to) or, with no files, to analyse as it is',
     tier: 'core',
     scope: 'run',
@@ -485,5 +488,19 @@ export const ANALYZE_SETTINGS = [
     scope: 'input',
     parse: (text) => [text],
     repeatable: true,
+  }),
+  setting({
+    key: 'force',
+    flag: '--force',
+    unit: 'switch',
+    default: false as boolean,
+    show: (on) => (on ? 'on' : 'off'),
+    help:
+      'write into a non-empty folder that is not a lockstep run folder, and replace an existing ' +
+      'DIR/lockstep.duckdb with a fresh store; without it analyze refuses both (files it does not write are left alone)',
+    tier: 'expert',
+    scope: 'run',
+    parse: switchParser,
+    switch: true,
   }),
 ] as const;

@@ -110,8 +110,9 @@ describe('lockstep CLI', () => {
     assert.deepEqual(doc.parameters.signals, ['corepost', 'neardup']);
     const again = lockstep('analyze', '--db', join(out, 'lockstep.duckdb'), '--out', join(work, 'run2'));
     assert.equal(again.code, 0, again.stderr);
-    // A second analyze with files into the same folder makes the default store afresh, never appending.
-    const twice = lockstep('analyze', ...files, '--out', out, '--signals', 'corepost,neardup');
+    // A second analyze with files into the same folder makes the default store afresh (asked for with
+    // --force, test/cli/out-folder.test.ts), never appending.
+    const twice = lockstep('analyze', ...files, '--out', out, '--signals', 'corepost,neardup', '--force');
     assert.equal(twice.code, 0, twice.stderr);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     assert.equal(manifest.inputs.length, 2);

@@ -51,7 +51,12 @@ describe('settings registry', () => {
   it('every option has a key, flag, unit, default, help, tier, scope and parser', () => {
     for (const s of settings) {
       assert.match(s.key, /^[a-z][a-zA-Z]*$/, `${s.key}: key is the camelCase name code uses`);
-      assert.match(s.flag, /^--[a-z]+(-[a-z]+)* <[a-z]+>(x<[a-z]+>)?$/, `${s.key}: flag ${s.flag}`);
+      assert.match(s.flag, /^--[a-z]+(-[a-z]+)*( <[a-z]+>(x<[a-z]+>)?)?$/, `${s.key}: flag ${s.flag}`);
+      assert.equal(
+        s.flag.includes(' <'),
+        s.switch !== true,
+        `${s.key}: a flag takes a value unless a switch`,
+      );
       assert.ok(s.unit.trim() !== '', `${s.key} has no unit`);
       assert.ok('default' in s && s.default !== undefined, `${s.key} has no default`);
       assert.ok(showDefault(s).trim() !== '', `${s.key} shows no default`);
