@@ -20,7 +20,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: sta
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 [dir="auto"] { unicode-bidi: isolate; }
-.cf-mark { unicode-bidi: isolate; color: #a61b1b; background: #fde8e8; border-radius: 2px; padding: 0 1px; font: 11px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.cf-mark { unicode-bidi: isolate; color: #a61b1b; background: #fde8e8; border-radius: 2px; padding: 0 1px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.75em; font-weight: 400; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 .hash { word-break: break-all; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-inline-end: 6px; vertical-align: -1px; }
