@@ -23,7 +23,7 @@ export async function prepareWorkingSet(
     CREATE OR REPLACE TEMP TABLE _p AS
       SELECT (row_number() OVER (ORDER BY p.platform, p.id) - 1)::INTEGER AS pid, a.aid, p.platform, p.id,
         (epoch(p.time)::BIGINT // ${CLOCK_SECONDS}) * ${CLOCK_SECONDS} AS t, p.kind, p.text_norm, p.hashtags, p.urls, p.domains, p.mentions,
-        p.repost_of, p.quote_of, p.reply_to
+        p.repost_of, p.quote_of, p.reply_to, p.repost_of_account, p.reply_to_account
       FROM posts p JOIN _acct a USING (platform, account)
       WHERE p.time IS NOT NULL;
   `);

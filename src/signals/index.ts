@@ -1,7 +1,7 @@
 // Public face of the coordination signals: fill the touch table with every enabled signal, then turn the
 // touches into weighted account pairs with their evidence (_pairs.ts). Tables left for later stages:
-// _acct, _p (working set), _at/_g/_act (touches by window), _pi (pair-item rows of the kept pairs,
-// with their evidence), _edge (kept pairs).
+// _acct, _p (working set), _tie (ties both ways), _at/_g/_act (touches by window), _pi (pair-item rows of
+// the kept pairs, with their evidence), _edge (kept pairs).
 import type { Store } from '../store/index.js';
 import {
   createTouchTable,
@@ -12,6 +12,7 @@ import {
 } from './_common.js';
 import { buildPairs } from './_pairs.js';
 import { prepareWorkingSet } from './_prepare.sql.js';
+import { buildTies } from './_ties.sql.js';
 import { touchCoHashtags } from './co-hashtag.js';
 import { touchCoDomains, touchCoLinks } from './co-link.js';
 import { touchCoMentions } from './co-mention.js';
@@ -59,6 +60,7 @@ export async function computeSignals(
   };
   const working = await timed('prepare', () => prepareWorkingSet(store));
   await createTouchTable(store);
+  await buildTies(store);
   if (enabled.has('corepost')) await timed('corepost', () => touchCoReposts(store));
   if (enabled.has('cohashtag')) await timed('cohashtag', () => touchCoHashtags(store));
   if (enabled.has('colink')) await timed('colink', () => touchCoLinks(store));

@@ -534,3 +534,85 @@ describe('a collection of one operation: the rest of a campaign Louvain cut in p
     assert.deepEqual(networks, [{ joined: false, accounts: team }]);
   });
 });
+
+/**
+ * Eight friends who repost and answer each other's posts, and eight accounts that repost an outside
+ * account's posts, both within the hour, every day for ten days, among everyday users. Reposting or
+ * answering an account one has a tie with both ways is what friends do: it is not evidence of
+ * coordination, and the circle is not reported; the eight who amplify an account that never answers them
+ * are.
+ */
+function circles(): FixturePost[] {
+  const rnd = seededRandom(31);
+  const out: FixturePost[] = [];
+  for (let d = 0; d < 10; d++) {
+    for (let f = 0; f < 8; f++) {
+      const hour = d * 24 + 8 + f + rnd();
+      out.push({ account: `friend${f}`, hour, text: ownWords(rnd, 12) });
+      const id = `p${out.length - 1}`;
+      for (let g = 0; g < 8; g++) {
+        if (g === f || rnd() < 0.5) continue;
+        const answer = rnd() < 0.3;
+        out.push({
+          account: `friend${g}`,
+          hour: hour + rnd() * 0.8,
+          kind: answer ? 'reply' : 'repost',
+          ...(answer
+            ? { replyTo: id, replyToAccount: `friend${f}`, text: ownWords(rnd, 6) }
+            : { repostOf: id, repostOfAccount: `friend${f}` }),
+        });
+      }
+    }
+    const hour = d * 24 + 20 + rnd();
+    out.push({ account: 'outlet', hour, text: ownWords(rnd, 12) });
+    const id = `p${out.length - 1}`;
+    for (let a = 0; a < 8; a++)
+      if (rnd() < 0.8)
+        out.push({
+          account: `amp${a}`,
+          hour: hour + rnd() * 0.5,
+          kind: 'repost',
+          repostOf: id,
+          repostOfAccount: 'outlet',
+        });
+  }
+  return out;
+}
+
+describe('ties both ways', () => {
+  it('does not report friends who repost and answer each other, and reports those who amplify an outlet', async () => {
+    // Everyday users also repost each other's posts now and then (a repost signal with a population).
+    const everyday = background(300, 10);
+    const rnd = seededRandom(37);
+    const reposts: FixturePost[] = Array.from({ length: 1500 }, () => {
+      const k = Math.floor(rnd() * everyday.length);
+      const original = everyday[k] as FixturePost;
+      return {
+        account: `bg${Math.floor(rnd() * 300)}`,
+        hour: original.hour + rnd() * 3,
+        kind: 'repost',
+        repostOf: `p${k}`,
+        repostOfAccount: original.account,
+      };
+    });
+    const posts = [...everyday, ...reposts, ...circles()];
+    // Post ids in storeWith are p<index> over the whole list: renumber the circles' references.
+    const offset = posts.length - circles().length;
+    for (const p of posts.slice(offset)) {
+      if (p.repostOf) p.repostOf = `p${Number(p.repostOf.slice(1)) + offset}`;
+      if (p.replyTo) p.replyTo = `p${Number(p.replyTo.slice(1)) + offset}`;
+    }
+    const store = await storeWith(posts);
+    const detection = await detectNetworks(store, {});
+    const names = await accountNames(store);
+    store.close();
+    const reported = detection.candidates
+      .filter((c) => c.beyondChance)
+      .map((c) => c.members.map((aid) => names.get(aid) ?? ''));
+    assert.ok(
+      reported.some((n) => n.filter((a) => a.startsWith('amp')).length >= 6),
+      JSON.stringify(reported),
+    );
+    assert.ok(!reported.flat().some((a) => a.startsWith('friend')), JSON.stringify(reported));
+  });
+});

@@ -12,8 +12,12 @@ export interface FixturePost {
   urls?: string[];
   mentions?: string[];
   repostOf?: string;
+  /** The account that wrote the post reposted. */
+  repostOfAccount?: string;
   /** The post answered (a reply). */
   replyTo?: string;
+  /** The account that wrote the post answered. */
+  replyToAccount?: string;
 }
 
 const T0 = Date.UTC(2024, 0, 1);
@@ -28,7 +32,7 @@ export async function storeWith(posts: FixturePost[]): Promise<Store> {
     const domains = (p.urls ?? []).map((u) => new URL(u).hostname);
     return `('test', 'p${i}', ${str(p.account)}, TIMESTAMP '${time.slice(0, 19).replace('T', ' ')}', '${p.kind ?? 'post'}',
       ${str(p.text)}, ${str(p.text?.toLowerCase())}, NULL, ${list(p.hashtags)}, ${list(p.urls)}, ${list(domains)},
-      ${list(p.mentions)}, ${str(p.repostOf)}, NULL, ${str(p.replyTo)}, NULL, NULL, NULL, 1, ${i + 1})`;
+      ${list(p.mentions)}, ${str(p.repostOf)}, ${str(p.repostOfAccount)}, ${str(p.replyTo)}, ${str(p.replyToAccount)}, NULL, NULL, 1, ${i + 1})`;
   });
   for (let i = 0; i < values.length; i += 500) {
     await store.run(`INSERT INTO posts VALUES ${values.slice(i, i + 500).join(',\n')}`);
