@@ -103,6 +103,43 @@ async function refuseToClobber(dir: string, freshStore: boolean, force: boolean)
     );
 }
 
+/**
+ * Nothing analysed is not "no network": a store without posts, or without a timed post (co-activity is
+ * measured in time windows), fails here (exit 1) before a run folder could report zero networks.
+ */
+async function refuseNothingToAnalyse(
+  store: Store,
+  ingest: IngestReport | null,
+  db: string | undefined,
+): Promise<void> {
+  const c = await store.one<{ posts: bigint; timed: bigint }>(
+    `SELECT count(*) AS posts, count(time) AS timed FROM posts`,
+  );
+  if (c.posts === 0n) {
+    const source =
+      ingest === null
+        ? `the store ${db ?? ''} holds no posts`
+        : `no post was loaded from the ${ingest.files.length === 1 ? 'file' : `${ingest.files.length} files`} given ` +
+          `(${n(ingest.totals.rowsRead)} rows read, ${n(ingest.totals.rowsRejected)} rejected` +
+          `${topReasons(ingest)}; lockstep ingest FILES --db PATH lists every reason with its lines)`;
+    throw new Error(`nothing to analyse: ${source}; no run folder was written`);
+  }
+  if (c.timed === 0n)
+    throw new Error(
+      `nothing to analyse: none of the ${n(Number(c.posts))} posts has a time, and detection compares accounts ` +
+        'within time windows; map a time column (--map time=COLUMN for a generic CSV) or use a source with ' +
+        'times; no run folder was written',
+    );
+}
+
+function topReasons(ingest: IngestReport): string {
+  const counts = new Map<string, number>();
+  for (const f of ingest.files)
+    for (const r of f.rejections) counts.set(r.reason, (counts.get(r.reason) ?? 0) + r.count);
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return top.length === 0 ? '' : `: ${top.map(([reason, count]) => `${n(count)} ${reason}`).join(', ')}`;
+}
+
 /** Ingests (when files are given), detects and writes a whole run into `dir` (the staging folder). */
 async function analyzeInto(
   dir: string,
@@ -118,9 +155,17 @@ async function analyzeInto(
       ingest = await loadFiles(store, files, loadOptions(options, progress));
       const t = ingest.totals;
       progress.line(
-        `loaded ${n(t.posts)} posts and ${n(t.accounts)} accounts; rejected ${n(t.rowsRejected)} of ${n(t.rowsRead)} rows`,
+        `loaded ${n(t.posts)} posts and ${n(t.accounts)} accounts; rejected ${n(t.rowsRejected)} of ${n(t.rowsRead)} rows` +
+          (t.rowsMerged > 0
+            ? `; merged ${n(t.rowsMerged)} rows into posts already loaded (nothing lost)`
+            : ''),
       );
+      for (const f of ingest.files) {
+        if (f.alreadyLoadedAs !== null)
+          progress.line(`${f.file}: already loaded (same SHA-256 as ${f.alreadyLoadedAs}), not loaded again`);
+      }
     }
+    await refuseNothingToAnalyse(store, ingest, options.db);
     const detection = await detectNetworks(store, options.detect, (stage) =>
       progress.line(`detecting: ${stage}`),
     );

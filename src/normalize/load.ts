@@ -58,11 +58,23 @@ export async function loadFiles(
     const staged = await stageFile(store, file, detection, table, options);
     options.onProgress?.({ stage: 'normalising', file: file.name, index, total: files.length });
     const sha256 = await sha;
+    const earlier = await loadedAs(store, sha256);
+    if (earlier !== null) {
+      // The very file again (given twice, or loaded before): its rows would all be posts already loaded.
+      // It is staged before its hash is known, so hashing overlaps reading in the common case.
+      await dropStaging(store, table);
+      const report = skippedReport(file, sha256, detection, staged, earlier, fileStarted);
+      options.onProgress?.({ stage: 'loaded', file: file.name, report });
+      reports.push(report);
+      continue;
+    }
     const outcome =
       staged.kind === 'posts'
         ? await normalisePosts(store, staged, fileId, sha256)
         : await normaliseAccounts(store, staged, fileId);
-    const { groups: rejections, kept } = await collectRejections(store, staged, outcome.rejected);
+    const { groups, kept } = await collectRejections(store, staged, outcome.rejected);
+    const rejections = groups.filter((g) => !MERGED.includes(g.reason));
+    const merges = groups.filter((g) => MERGED.includes(g.reason));
     await dropStaging(store, table);
     const report: FileReport = {
       file: file.name,
@@ -75,6 +87,9 @@ export async function loadFiles(
       rowsLoaded: outcome.loaded,
       rowsRejected: rejections.reduce((sum, r) => sum + r.count, 0),
       rejections,
+      rowsMerged: merges.reduce((sum, r) => sum + r.count, 0),
+      merges,
+      alreadyLoadedAs: null,
       accounts: outcome.accounts,
       timeZone: staged.timeZone,
       hasTime: staged.hasTime ?? true,
@@ -94,7 +109,45 @@ export async function loadFiles(
       accounts: Number(totals.accounts),
       rowsRead: reports.reduce((s, r) => s + r.rowsRead, 0),
       rowsRejected: reports.reduce((s, r) => s + r.rowsRejected, 0),
+      rowsMerged: reports.reduce((s, r) => s + r.rowsMerged, 0),
     },
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The name of the file loaded before with this SHA-256, if any. */
+async function loadedAs(store: Store, sha256: string): Promise<string | null> {
+  const rows = await store.all<{ name: string }>(
+    `SELECT name FROM files WHERE sha256 = $1 ORDER BY file_id LIMIT 1`,
+    [sha256],
+  );
+  return rows[0]?.name ?? null;
+}
+
+function skippedReport(
+  file: InputFile,
+  sha256: string,
+  detection: Detection,
+  staged: Staged,
+  earlier: string,
+  started: number,
+): FileReport {
+  return {
+    file: file.name,
+    sha256,
+    bytes: file.bytes,
+    format: detection.format + (detection.format === 'csv' && detection.preset ? `:${detection.preset}` : ''),
+    platform: staged.platform,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rejections: [],
+    rowsMerged: 0,
+    merges: [],
+    alreadyLoadedAs: earlier,
+    accounts: 0,
+    timeZone: staged.timeZone,
+    hasTime: staged.hasTime ?? true,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -163,7 +216,7 @@ async function normalisePosts(
   await numberRecords(store, `${t}_n`, staged);
   if (staged.hasIds === false) {
     // Rows without an id get one from the file's content hash and record: stable across runs, and two
-    // distinct rows never share it (loading the very same file twice is then caught as duplicates).
+    // distinct rows never share it (the very same file again is known by its SHA-256 and not loaded twice).
     await store.run(`UPDATE ${t}_n SET pid = $prefix || rec WHERE pid IS NULL`, {
       prefix: `${sha256.slice(0, 12)}:`,
     });
@@ -286,7 +339,7 @@ async function markDuplicates(store: Store, table: string, platform: string): Pr
   );
   if (stored) {
     await store.run(
-      `UPDATE ${table} SET reason = 'duplicate post id'
+      `UPDATE ${table} SET reason = '${STORED}'
        WHERE reason IS NULL AND pid IN (SELECT id FROM posts WHERE platform = $1)`,
       [platform],
     );
@@ -303,6 +356,10 @@ async function markDuplicates(store: Store, table: string, platform: string): Pr
 
 /** Rows that repeat a post id within one file: some layouts give one row per shared object of a post. */
 const REPEATED = 'repeated post id (merged into its first row)';
+/** Rows of a post a file loaded before holds (overlapping collections): the first load keeps it. */
+const STORED = 'post already in the store';
+/** Reasons that lose nothing: the report counts them as merged, not rejected. */
+const MERGED: readonly string[] = [REPEATED, STORED];
 
 /** Gives each first row the union of its repeats' hashtags, URLs and mentions. */
 async function mergeRepeatedRows(store: Store, table: string): Promise<void> {
@@ -400,7 +457,7 @@ const DETAIL = `CASE reason
   WHEN 'missing time' THEN 'no time'
   WHEN 'unreadable time' THEN 'cannot read time "' || left(time_raw, 60) || '": expected ISO 8601, epoch seconds, YYYY-MM-DD HH:MM or the API v1.1 form'
   WHEN 'time out of range' THEN 'time ' || strftime(ts, '%Y-%m-%d %H:%M') || ' is before 1990 or after 2099'
-  WHEN 'duplicate post id' THEN 'post id ' || left(pid, 80) || ' is already in the store'
+  WHEN '${STORED}' THEN 'post id ' || left(pid, 80) || ' is already in the store (from a file loaded before)'
   WHEN '${REPEATED}' THEN 'post id ' || left(pid, 80) || ' appears earlier in the file; its lists were merged into that row'
   WHEN 'duplicate account' THEN 'account ' || left(acct, 80) || ' appears earlier in the file'
   ELSE reason END`;

@@ -21,12 +21,23 @@ export interface FileReport {
   bytes: number;
   format: string;
   platform: string;
-  /** Records seen: rowsLoaded + rowsRejected. */
+  /** Records seen: rowsLoaded + rowsRejected + rowsMerged. */
   rowsRead: number;
   /** Posts loaded (accounts, for an accounts-only file such as the IO archive users file). */
   rowsLoaded: number;
   rowsRejected: number;
   rejections: RejectionGroup[];
+  /**
+   * Rows of a post already loaded, from an earlier row of this file (its lists merged into that row) or
+   * from a file loaded before: the post is kept once and nothing is lost, so they are not rejections.
+   */
+  rowsMerged: number;
+  merges: RejectionGroup[];
+  /**
+   * The file loaded earlier with the same SHA-256, when this one is that file again: it was not loaded a
+   * second time (all counts 0), and its posts are in the store from that load.
+   */
+  alreadyLoadedAs: string | null;
   /** Accounts added or completed from this file. */
   accounts: number;
   /** Zone used for times written without one (null: UTC). */
@@ -38,7 +49,7 @@ export interface FileReport {
 
 export interface IngestReport {
   files: FileReport[];
-  totals: { posts: number; accounts: number; rowsRead: number; rowsRejected: number };
+  totals: { posts: number; accounts: number; rowsRead: number; rowsRejected: number; rowsMerged: number };
   seconds: number;
 }
 
@@ -51,8 +62,15 @@ export function formatIngestReport(report: IngestReport): string {
     out.push(`${f.file}`);
     out.push(`  format ${f.format} (${f.platform}), ${formatBytes(f.bytes)}, sha256 ${f.sha256}`);
     const what = f.format === 'io-archive-users' ? 'accounts' : 'posts';
+    if (f.alreadyLoadedAs !== null) {
+      out.push(
+        `  already loaded (same SHA-256 as ${f.alreadyLoadedAs}): not loaded again; its ${what} are in the store`,
+      );
+      continue;
+    }
     out.push(
       `  read ${n(f.rowsRead)} rows: loaded ${n(f.rowsLoaded)} ${what}, rejected ${n(f.rowsRejected)}` +
+        (f.rowsMerged > 0 ? `, merged ${n(f.rowsMerged)} into posts already loaded` : '') +
         (f.accounts > 0 && what === 'posts' ? `; ${n(f.accounts)} accounts` : '') +
         ` (${f.seconds.toFixed(1)} s)`,
     );
@@ -62,10 +80,16 @@ export function formatIngestReport(report: IngestReport): string {
       out.push(`  rejected ${n(r.count)}: ${r.reason}`);
       for (const e of r.examples) out.push(`    ${f.file}${where(e)}: ${e.detail}`);
     }
+    for (const r of f.merges) {
+      out.push(`  merged ${n(r.count)} (nothing lost): ${r.reason}`);
+      for (const e of r.examples) out.push(`    ${f.file}${where(e)}: ${e.detail}`);
+    }
   }
   const t = report.totals;
   out.push(
-    `total: ${n(t.posts)} posts and ${n(t.accounts)} accounts in the store; this load read ${n(t.rowsRead)} rows, rejected ${n(t.rowsRejected)} (${report.seconds.toFixed(1)} s)`,
+    `total: ${n(t.posts)} posts and ${n(t.accounts)} accounts in the store; this load read ${n(t.rowsRead)} rows, rejected ${n(t.rowsRejected)}` +
+      (t.rowsMerged > 0 ? `, merged ${n(t.rowsMerged)}` : '') +
+      ` (${report.seconds.toFixed(1)} s)`,
   );
   return out.join('\n');
 }

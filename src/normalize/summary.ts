@@ -78,7 +78,8 @@ export function formatSummary(s: StoreSummary): string {
   ];
   for (const f of s.files) {
     out.push(
-      `    ${f.file}: ${f.format}, ${formatBytes(f.bytes)}, read ${n(f.rowsRead)}, loaded ${n(f.rowsLoaded)}, rejected ${n(f.rowsRejected)}`,
+      `    ${f.file}: ${f.format}, ${formatBytes(f.bytes)}, read ${n(f.rowsRead)}, loaded ${n(f.rowsLoaded)}, rejected ${n(f.rowsRejected)}` +
+        ((f.rowsMerged ?? 0) > 0 ? `, merged ${n(f.rowsMerged)}` : ''),
     );
   }
   if (s.topHashtags.length > 0) {

@@ -222,8 +222,12 @@ async function readInputs(store: Store): Promise<unknown[]> {
      FROM files ORDER BY file_id`,
   );
   return rows.map((r) => {
-    const report = r.report === null ? null : (JSON.parse(r.report) as { rejections?: unknown[] });
+    const report =
+      r.report === null
+        ? null
+        : (JSON.parse(r.report) as { rejections?: unknown[]; merges?: unknown[]; rowsMerged?: number });
     const rejections = (report?.rejections ?? []) as Array<{ reason: string; count: number }>;
+    const merges = (report?.merges ?? []) as Array<{ reason: string; count: number }>;
     return {
       path: r.path,
       sha256: r.sha256,
@@ -234,6 +238,8 @@ async function readInputs(store: Store): Promise<unknown[]> {
       rowsLoaded: Number(r.rows_loaded),
       rowsRejected: Number(r.rows_rejected),
       rejections: Object.fromEntries(rejections.map((x) => [x.reason, x.count])),
+      rowsMerged: report?.rowsMerged ?? 0,
+      merges: Object.fromEntries(merges.map((x) => [x.reason, x.count])),
     };
   });
 }

@@ -135,22 +135,63 @@ describe('lockstep CLI', () => {
     assert.equal(lockstep('analyze', '--db', 'x.duckdb', '--out', join(work, 'x'), '--window', '0').code, 2);
   });
 
-  it('analyze says so when posts have no time (they cannot be placed in a window)', () => {
+  it('analyze says so when some posts have no time (they cannot be placed in a window)', () => {
     const file = join(work, 'untimed.csv');
     writeFileSync(
       file,
       ['user,rt', ...Array.from({ length: 12 }, (_, i) => `u${i % 4},orig${i % 3}`)].join('\n'),
     );
+    const timed = join(work, 'timed.csv');
+    writeFileSync(timed, `${TWEETS}\n`);
     const run = lockstep(
       'analyze',
       file,
+      timed,
       '--map',
       'account=user,repost_of=rt',
       '--out',
       join(work, 'untimed-run'),
     );
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /warning: 12 posts have no time and took no part in detection/);
+    assert.match(run.stdout, /warning: 12 posts have no time and took no part in detection.*2 timed posts/);
+  });
+
+  it('nothing analysed is not "no network": no loaded post, or no timed post, fails with the reason', () => {
+    const header = join(work, 'header-only.csv');
+    writeFileSync(header, `${TWEETS.split('\n')[0]}\n`);
+    const out = join(work, 'nothing-run');
+    const empty = lockstep('analyze', header, '--out', out);
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /nothing to analyse: no post was loaded from the file given \(0 rows read/);
+    assert.doesNotMatch(empty.stdout, /beyond chance/);
+    assert.ok(!existsSync(join(out, 'manifest.json')), 'no run folder is written');
+    const bad = join(work, 'all-rejected.csv');
+    writeFileSync(bad, `${TWEETS.split('\n')[0]}\n1,u1,a,"x",2022-13-40 10:00,false,[]\n`);
+    const rejected = lockstep('analyze', bad, '--out', out);
+    assert.equal(rejected.code, 1);
+    assert.match(rejected.stderr, /no post was loaded .*1 rows read, 1 rejected: 1 unreadable time/);
+    const untimed = join(work, 'all-untimed.csv');
+    writeFileSync(
+      untimed,
+      ['user,rt', ...Array.from({ length: 12 }, (_, i) => `u${i % 4},o${i % 3}`)].join('\n'),
+    );
+    const none = lockstep('analyze', untimed, '--map', 'account=user,repost_of=rt', '--out', out);
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /nothing to analyse: none of the 12 posts has a time.*--map time=COLUMN/);
+    assert.ok(!existsSync(join(out, 'manifest.json')), 'no run folder is written');
+  });
+
+  it('ingest reports merged post ids as merged, and a file already loaded as such', () => {
+    const pages = join(ROOT, 'test/fixtures/twitter-v2/pages.jsonl');
+    const db = join(work, 'merged.duckdb');
+    const first = lockstep('ingest', pages, '--db', db);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /loaded 6 posts, rejected 0, merged 1 into posts already loaded/);
+    assert.match(first.stdout, /merged 1 \(nothing lost\): repeated post id/);
+    const again = lockstep('ingest', pages, '--db', db);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /already loaded \(same SHA-256 as pages\.jsonl\): not loaded again/);
+    assert.doesNotMatch(again.stdout, /rejected [1-9]|duplicate post id/);
   });
 
   it('analyze warns when the collection looks like one campaign (no independent population)', () => {

@@ -2,10 +2,16 @@
 // rejected, with its reason and place. Variants (BOM, CRLF, gzip, broken files) are made in a temp folder.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { InputError, MAX_RECORD_BYTES, parseMapping } from '../../src/ingest/index.js';
-import { type LoadOptions, loadFiles, MAX_TEXT_CHARS } from '../../src/normalize/index.js';
+import {
+  formatIngestReport,
+  type LoadOptions,
+  loadFiles,
+  MAX_TEXT_CHARS,
+} from '../../src/normalize/index.js';
 import {
   accounts,
   byId,
@@ -48,7 +54,13 @@ describe('IO archive CSV (tweets + users)', () => {
     assert.equal(users.rowsRead, 4);
     assert.equal(users.rowsLoaded, 4);
     assert.equal(users.accounts, 4);
-    assert.deepEqual(report.totals, { posts: 6, accounts: 4, rowsRead: 12, rowsRejected: 2 });
+    assert.deepEqual(report.totals, {
+      posts: 6,
+      accounts: 4,
+      rowsRead: 12,
+      rowsRejected: 2,
+      rowsMerged: 0,
+    });
 
     const post = byId(await posts(store));
     const original = post('1578000000000000001');
@@ -254,9 +266,14 @@ describe('Twitter API v2', () => {
     const { store, report } = await load([fixture('twitter-v2', 'pages.jsonl')]);
     const f = fileReport(report);
     assert.equal(f.format, 'twitter-v2');
-    assert.deepEqual([f.rowsRead, f.rowsLoaded, f.rowsRejected], [7, 6, 1]);
-    const repeat = rejected(f, 'repeated post id (merged into its first row)');
-    assert.equal(repeat.examples[0]?.line, 2);
+    // The repeat is merged, not rejected: read = loaded + rejected + merged.
+    assert.deepEqual([f.rowsRead, f.rowsLoaded, f.rowsRejected, f.rowsMerged], [7, 6, 0, 1]);
+    assert.deepEqual(f.rejections, []);
+    const repeat = f.merges.find((g) => g.reason === 'repeated post id (merged into its first row)');
+    assert.equal(repeat?.count, 1);
+    assert.equal(repeat?.examples[0]?.line, 2);
+    assert.match(formatIngestReport(report), /rejected 0, merged 1 into posts already loaded/);
+    assert.doesNotMatch(formatIngestReport(report), /rejected 1/);
     const rows = await posts(store);
     assert.deepEqual(
       rows.map((r) => r.id),
@@ -525,9 +542,10 @@ describe('generic CSV', () => {
         ['u-2', 3],
       ],
     );
-    // The ids come from the file's content, so the same file loaded again is caught as duplicates.
+    // The ids come from the file's content; the very same file again is known by its SHA-256, not loaded twice.
     const again = await loadFiles(store, [path], options);
-    assert.deepEqual(reasons(fileReport(again)), [['duplicate post id', 3]]);
+    assert.equal(fileReport(again).alreadyLoadedAs, 'no-ids.csv');
+    assert.deepEqual(reasons(fileReport(again)), []);
     assert.equal(again.totals.posts, 3);
   });
 
@@ -652,29 +670,42 @@ describe('generic CSV', () => {
 });
 
 describe('de-duplication', () => {
-  it('rejects a post already loaded from another file', async () => {
+  it('counts a post already loaded from another file as merged, not rejected', async () => {
     const { store, report } = await load([
       fixture('twitter-v2', 'page.json'),
       fixture('twitter-v2', 'pages.jsonl'),
     ]);
     const second = fileReport(report, 1);
     // Page 1 of pages.jsonl is page.json; its original 3001 also appears again in page 2.
-    assert.deepEqual(reasons(second), [['duplicate post id', 6]]);
-    assert.equal(second.rowsLoaded, 1);
-    assert.match(rejected(second, 'duplicate post id').examples[0]?.detail ?? '', /already in the store/);
+    assert.deepEqual(reasons(second), []);
+    assert.deepEqual(
+      second.merges.map((g) => [g.reason, g.count]),
+      [['post already in the store', 6]],
+    );
+    assert.deepEqual(
+      [second.rowsRead, second.rowsLoaded, second.rowsRejected, second.rowsMerged],
+      [7, 1, 0, 6],
+    );
+    assert.match(second.merges[0]?.examples[0]?.detail ?? '', /already in the store/);
     const rows = await posts(store);
     assert.equal(rows.length, 6);
     assert.equal(byId(rows)('2001').file_id, 1, 'the first file keeps the post');
   });
 
-  it('rejects every post of a file loaded twice', async () => {
+  it('says a file is already loaded (same SHA-256) instead of rejecting its every post', async () => {
     const { store, report } = await load([IO_TWEETS, IO_TWEETS]);
-    assert.deepEqual(reasons(fileReport(report, 1)), [
-      ['duplicate post id', 6],
-      ['too few fields', 1],
-      ['unreadable time', 1],
-    ]);
+    const again = fileReport(report, 1);
+    assert.equal(again.alreadyLoadedAs, basename(IO_TWEETS));
+    assert.deepEqual([again.rowsRead, again.rowsLoaded, again.rowsRejected, again.rowsMerged], [0, 0, 0, 0]);
     assert.equal((await posts(store)).length, 6);
+    const text = formatIngestReport(report);
+    assert.match(text, /already loaded \(same SHA-256 as tweets\.csv\): not loaded again/);
+    assert.doesNotMatch(text, /duplicate post id|already in the store/);
+    // A later load into the same store says so too, and the store lists the file once.
+    const later = await loadFiles(store, [IO_TWEETS]);
+    assert.equal(fileReport(later).alreadyLoadedAs, basename(IO_TWEETS));
+    const files = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM files`);
+    assert.equal(files.n, 1n);
   });
 });
 

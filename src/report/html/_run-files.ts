@@ -21,7 +21,13 @@ export interface RunNetworksJson {
 export type RunInput = Pick<
   FileReport,
   'sha256' | 'bytes' | 'format' | 'platform' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected'
-> & { path: string; rejections: Record<string, number> };
+> & {
+  path: string;
+  rejections: Record<string, number>;
+  /** Rows of posts already loaded (absent in run folders made before they were counted apart). */
+  rowsMerged?: number;
+  merges?: Record<string, number>;
+};
 
 export interface RunManifest {
   created?: string;

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The report's opening: what was analysed (files with SHA-256, posts, accounts, span, formats, rejected
+// The report's opening: what was analysed (files with SHA-256, posts, accounts, span, formats, rejected and merged
 // rows), what was found (networks, candidates set aside), each network against chance, and the parameters.
 import type { ReportData } from '../report-data.js';
 import { dataText, el, table } from './_dom.js';
@@ -13,6 +13,7 @@ export function renderSummary(data: ReportData): Node[] {
   const d = data.data;
   const c = data.candidates;
   const rejected = data.inputs.reduce((s, f) => s + f.rowsRejected, 0);
+  const merged = data.inputs.reduce((s, f) => s + (f.rowsMerged ?? 0), 0);
   const found = data.networks.length;
   const out: Node[] = [
     el('h1', null, 'lockstep report'),
@@ -33,6 +34,16 @@ export function renderSummary(data: ReportData): Node[] {
     ...(data.population?.warning
       ? [el('p', { class: 'warning' }, `Warning: ${data.population.warning}`)]
       : []),
+    ...(d.untimedPosts > 0
+      ? [
+          el(
+            'p',
+            { class: 'warning' },
+            `Warning: ${int(d.untimedPosts)} posts have no time and took no part in detection (co-activity ` +
+              'is measured in time windows); only the timed posts were analysed.',
+          ),
+        ]
+      : []),
     el(
       'div',
       { class: 'cards' },
@@ -40,6 +51,7 @@ export function renderSummary(data: ReportData): Node[] {
       card(int(d.accounts), 'accounts that posted'),
       card(duration(hoursBetween(d.start, d.end)), 'time span'),
       card(int(rejected), 'rejected rows'),
+      ...(merged > 0 ? [card(int(merged), 'merged rows (repeated post ids)')] : []),
       card(int(found), 'networks beyond chance'),
       card(int(c.setAside), 'candidates set aside'),
     ),
@@ -112,6 +124,7 @@ export function renderSummary(data: ReportData): Node[] {
         ['loaded', 'num'],
         ['rejected', 'num'],
         'rejection reasons',
+        ['merged', 'num'],
       ],
       data.inputs.map((f) => [
         dataText('span', f.path, 'mono'),
@@ -129,6 +142,7 @@ export function renderSummary(data: ReportData): Node[] {
                 .map(([r, k]) => `${r}: ${int(k)}`)
                 .join('; '),
             ),
+        [int(f.rowsMerged ?? 0), 'num'],
       ]),
     ),
   );
@@ -141,7 +155,7 @@ export function renderSummary(data: ReportData): Node[] {
           .map(([f, k]) => `${f} (${k} file${k === 1 ? '' : 's'})`)
           .join(', ') || '–'
       }. ` +
-        `${int(d.profiles)} account profiles; ${int(d.untimedPosts)} posts without a time (left out of the timelines).`,
+        `${int(d.profiles)} account profiles; ${int(d.untimedPosts)} posts without a time (left out of detection and of the timelines).`,
     ),
   );
   out.push(el('h3', null, 'Parameters'));
