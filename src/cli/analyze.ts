@@ -2,7 +2,7 @@
 // detect coordinated networks, describe them, write the run folder, and print a short summary. DIR is the
 // user's evidence: the run is written whole into a staging folder under DIR's lock and moved into place, and
 // without --force a folder that is not a run folder, or the run folder's existing store, is never written over.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -61,6 +61,8 @@ export async function runAnalyze(
   const db = options.db === undefined ? join(dir, STORE_FILE) : resolve(options.db);
   // The default store belongs to the run folder and is made afresh, never appended to silently.
   const freshStore = files.length > 0 && options.db === undefined;
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new UsageError(`--out ${dir} is a file; give a folder for the run`);
   await mkdir(dir, { recursive: true });
   const unlock = await lockOutFolder(dir, (line) => progress.line(line));
   let staging: string | null = null;

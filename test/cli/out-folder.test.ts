@@ -79,6 +79,9 @@ describe('analyze --out: the folder is the user’s evidence', () => {
     const forced = lockstep('analyze', tweets, users, '--out', dir, '--force');
     assert.equal(forced.code, 0, forced.stderr);
     assert.match(readFileSync(join(dir, 'manifest.json'), 'utf8'), /lockstep run folder/);
+    const file = lockstep('analyze', tweets, '--out', users);
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /users\.csv is a file; give a folder/);
   });
 
   it('never replaces the run folder’s store without --force', () => {
