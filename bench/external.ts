@@ -124,8 +124,8 @@ async function score(dir: string, accounts: Set<string>, layout: string): Promis
     patterns: (r.patterns as { pattern: string; found: number; total: number }[])
       .map((p) => `${p.pattern.replaceAll(' ', '-')} ${p.found}/${p.total}`)
       .join(' '),
-    events: (r.organicEvents as { event: string; percent: number }[])
-      .map((e) => `${e.event} ${e.percent.toFixed(1)}%`)
+    events: (r.organicEvents as { event: string; flagged: number; total: number; percent: number }[])
+      .map((e) => `${e.event} ${e.flagged}/${e.total} (${e.percent.toFixed(1)}%)`)
       .join(' '),
   };
 }

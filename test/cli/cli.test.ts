@@ -4,22 +4,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildProgram } from '../../src/cli/program.js';
+import { lockstep, ROOT } from './_run.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-function lockstep(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/New_York' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const TWEETS = [
   'tweetid,userid,user_screen_name,tweet_text,tweet_time,is_retweet,hashtags',

@@ -6,22 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServe } from '../../src/cli/serve.js';
+import { lockstep } from './_run.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'lockstep-out-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-function lockstep(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/New_York' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const data = join(work, 'data');

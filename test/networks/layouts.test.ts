@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import { detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { Store } from '../../src/store/index.js';
+import { accountNames } from '../signals/_fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lockstep-layouts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,12 +20,7 @@ async function networksOf(files: string[]): Promise<string[][]> {
   const store = await Store.open(':memory:');
   await loadFiles(store, files);
   const detection = await detectNetworks(store, {});
-  const names = new Map(
-    (await store.all<{ aid: number; account: string }>('SELECT aid, account FROM _acct')).map((r) => [
-      Number(r.aid),
-      r.account,
-    ]),
-  );
+  const names = await accountNames(store);
   store.close();
   return detection.candidates
     .filter((c) => c.beyondChance)
