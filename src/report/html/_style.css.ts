@@ -19,7 +19,8 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 1
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-[dir="auto"] { unicode-bidi: isolate; }
+[dir] { unicode-bidi: isolate; }
+.data { overflow-wrap: break-word; }
 .cf-mark { unicode-bidi: isolate; color: #a61b1b; background: #fde8e8; border-radius: 2px; padding: 0 1px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.75em; font-weight: 400; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 .hash { word-break: break-all; }
@@ -42,8 +43,16 @@ button:hover, button[aria-pressed="true"] { background: var(--soft); border-colo
 .evidence { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 14px; margin: 10px 0 4px; padding: 10px; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
 .evidence .head { grid-column: 1 / -1; font-size: 12.5px; color: var(--muted); }
 .post { background: var(--soft); border-radius: 4px; padding: 6px 8px; min-width: 0; }
-.post .meta { font-size: 12px; color: var(--muted); margin-bottom: 3px; word-break: break-all; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
+.post .meta { font-size: 12px; color: var(--muted); margin-bottom: 3px; }
+.text { white-space: pre-wrap; }
+td .text { overflow-wrap: anywhere; }
+.story { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 10px 22px; margin: 14px 0; padding: 12px 14px; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
+.story h3 { margin: 0 0 6px; font-size: 16px; }
+.story h3 a { color: inherit; text-decoration: none; }
+.quote { font-size: 16px; line-height: 1.5; }
+.story-evidence > .k { font-size: 12px; color: var(--muted); margin-bottom: 4px; }
+.evidence.stacked { grid-template-columns: minmax(0, 1fr); margin: 0; padding: 8px; }
+@media (max-width: 900px) { .story { grid-template-columns: minmax(0, 1fr); } }
 .plot { margin: 6px 0; }
 .plot svg { display: block; height: auto; max-width: 100%; overflow: visible; }
 .plot svg text, .plot svg tspan { white-space: pre; }

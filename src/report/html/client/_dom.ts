@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // DOM helpers for the report client. Data strings only ever become text nodes or attribute values set through
-// the DOM (never HTML), every element holding data text gets dir="auto" (isolated by the stylesheet) so
-// Persian and Arabic read right to left without reordering their neighbours, invisible format characters
-// show as marks (../visible-text.ts), and a URL becomes a live link only for http(s), and then one that tells
-// the site nothing.
+// the DOM (never HTML), every element holding data text is its own isolate with its direction taken from its
+// content after any "RT @handle:" framing (../direction.ts), so Persian and Arabic read right to left without
+// reordering their neighbours, invisible format characters show as marks (../visible-text.ts), and a URL
+// becomes a live link only for http(s), and then one that tells the site nothing.
+import { textDirection } from '../direction.js';
+import type { StoryPart } from '../story.js';
 import { splitInvisibles } from '../visible-text.js';
 
 type Child = Node | string | number | null | undefined | false;
@@ -47,7 +49,8 @@ function appendRevealed(node: Element, text: string): void {
 
 /**
  * Text that came from the data: set as text, invisible characters shown as marks, with its direction taken
- * from its own first strong letter and isolated from its neighbours.
+ * from its own first letter after any "RT @handle:" framing, and isolated from its neighbours (the
+ * stylesheet isolates every element with a dir attribute).
  */
 export function dataText<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -55,10 +58,16 @@ export function dataText<K extends keyof HTMLElementTagNameMap>(
   className = '',
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  node.setAttribute('dir', 'auto');
-  if (className !== '') node.className = className;
+  node.setAttribute('dir', textDirection(text));
+  node.classList.add('data');
+  if (className !== '') node.classList.add(...className.split(' '));
   appendRevealed(node, text ?? '');
   return node;
+}
+
+/** Story parts (../story.ts) as children: lockstep's words as text, each data string in its own <bdi>. */
+export function partsNodes(parts: StoryPart[]): Array<Node | string> {
+  return parts.map((p) => (typeof p === 'string' ? p : dataText('bdi', p.data)));
 }
 
 /** A link only for http and https URLs, opened without referrer or opener; anything else is shown as text. */
@@ -75,8 +84,8 @@ export function safeLink(url: string): HTMLElement {
   a.href = parsed.href;
   a.rel = 'noopener noreferrer nofollow';
   a.referrerPolicy = 'no-referrer';
-  a.setAttribute('dir', 'auto');
-  a.className = 'mono';
+  a.setAttribute('dir', textDirection(url));
+  a.className = 'mono data';
   appendRevealed(a, url);
   return a;
 }

@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 // The methods section: what each signal and the chance model mean and what a network does not claim, a
 // summary of docs/method.md (shipped with lockstep) for a reader who has only this file.
+import { chanceOdds, MAX_ODDS_LOG10 } from '../chance-words.js';
 import type { ReportData } from '../report-data.js';
 import { el, table } from './_dom.js';
 
@@ -59,6 +60,7 @@ export function renderMethods(data: ReportData): Node[] {
         'fewer than one of its community\u2019s accounts would pass by chance alone. A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
+    ...renderOdds(data),
     el('h3', null, 'What this report does not claim'),
     el(
       'p',
@@ -75,6 +77,31 @@ export function renderMethods(data: ReportData): Node[] {
       { class: 'note' },
       'The full method, with references, is in docs/method.md of lockstep; every parameter is listed above and in manifest.json, and the ' +
         'same inputs with the same parameters give the same networks.json.',
+    ),
+  ];
+}
+
+/** How a network's z-score becomes the odds its sentence states (../chance-words.ts). */
+function renderOdds(data: ReportData): Node[] {
+  const signals = Math.max(1, data.signals.length);
+  const candidates = data.candidates.tested;
+  const minZ = typeof data.parameters.minZScore === 'number' ? data.parameters.minZScore : 5;
+  const least = chanceOdds(minZ, signals, candidates);
+  return [
+    el('h3', { id: 'odds' }, 'How sure, in words'),
+    el(
+      'p',
+      null,
+      'Each network\u2019s sentence turns its z-score (that of its strongest signal\u2019s binding test) into odds: ' +
+        `p = 2 \u00d7 S \u00d7 C \u00d7 Q(z), with S = ${signals} signals run, C = ${candidates.toLocaleString('en-US')} ` +
+        'candidate communities tested, and Q the upper tail of the standard normal, taken as its bound ' +
+        '\u03c6(z)/z (Mills\u2019 ratio), which never understates it. The factors count every look this run took ' +
+        '(Bonferroni): a signal\u2019s three tests together err at most twice as often as one, a network is the best ' +
+        'of its signals, and it is one of the candidates. The odds are 1/p rounded down to a power of ten, and ' +
+        `never stated beyond one in ${MAX_ODDS_LOG10 === 9 ? 'a billion' : `10^${MAX_ODDS_LOG10}`}: that far out they ` +
+        'would rest on the tail of a normal approximation to a count, not on anything a reader could check. ' +
+        `At the least z that binds a network in this run (${minZ}), the sentence would say: ` +
+        `\u201cindependent accounts would act this much together ${least.words}\u201d.`,
     ),
   ];
 }

@@ -3,10 +3,12 @@
 // One network's section: what it is and when, how it stands against chance per signal, its timeline, its
 // share of each top hashtag's volume, top links and texts, inauthenticity indicators, its accounts, and the
 // evidence: the post pairs that tie its strongest pairs of accounts, side by side with their times.
-import type { ReportData, ReportEvidencePair, ReportNetwork } from '../report-data.js';
-import { dataText, el, safeLink, table } from './_dom.js';
+import type { ReportData, ReportNetwork } from '../report-data.js';
+import { dataText, el, partsNodes, safeLink, table } from './_dom.js';
+import { renderEvidencePair } from './_evidence.js';
 import { duration, fixed, hoursBetween, int, JOINED_NOTE, networkColor, pct, ratio, utc } from './_format.js';
 import type { GraphView } from './graph.js';
+import { headingNodes, storyOf } from './story.js';
 import { renderCreation, renderTimeline } from './timeline.js';
 
 export function renderNetwork(
@@ -27,10 +29,11 @@ export function renderNetwork(
   const section = el(
     'section',
     { class: 'network', id: `network-${n.id}`, 'data-network': String(n.id) },
-    el('h2', null, swatch, `Network ${n.id}`),
+    el('h2', null, swatch, ...headingNodes(n)),
+    el('p', { class: 'quote' }, ...partsNodes(storyOf(data, n).parts)),
     el(
       'p',
-      { class: 'lead' },
+      null,
       `${int(n.size)} accounts; ${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts) ` +
         `from ${utc(n.start)} to ${utc(n.end)} (${duration(hours)}). Bound by ${n.binding.join(', ') || '–'}: ` +
         `strongest z ${fixed(n.zScore, 1)} (O/E ${ratio(n.ratio)}); over all signals and items, ${fixed(n.observed, 0)} ` +
@@ -289,12 +292,7 @@ function renderAccounts(n: ReportNetwork): HTMLElement {
 }
 
 function renderEvidence(n: ReportNetwork): Node[] {
-  const byKey = new Map(n.accounts.map((a) => [a.key, a]));
-  const who = (key: string) => {
-    const a = byKey.get(key);
-    return a?.handle == null ? key : `@${a.handle}`;
-  };
-  const out: Node[] = [
+  return [
     el(
       'p',
       { class: 'note' },
@@ -302,48 +300,6 @@ function renderEvidence(n: ReportNetwork): Node[] {
         `${int(n.evidencePairsTotal)} pairs kept for its ${int(Math.min(n.internalEdges, 20))} strongest edges. ` +
         'edges.csv gives every edge\u2019s evidence post ids. Texts are shown as posted (cut to 280 characters).',
     ),
+    ...n.evidencePairs.map((e) => renderEvidencePair(n, e)),
   ];
-  const post = (key: string, p: ReportEvidencePair['a']) =>
-    el(
-      'div',
-      { class: 'post' },
-      el(
-        'div',
-        { class: 'meta' },
-        dataText('bdi', who(key)),
-        ' · post ',
-        dataText('code', p.id, 'post-id'),
-        ` · ${utc(p.time)}`,
-        ...(p.replyTo ? [' · in reply to post ', dataText('code', p.replyTo, 'post-id')] : []),
-        ...(p.shares ? [' · sharing post ', dataText('code', p.shares, 'post-id')] : []),
-      ),
-      dataText('div', p.text ?? '(no text)', 'text'),
-    );
-  for (const e of n.evidencePairs) {
-    const gap = Math.abs(Date.parse(e.b.time) - Date.parse(e.a.time)) / 1000;
-    out.push(
-      el(
-        'div',
-        { class: 'evidence', 'data-signal': e.signal },
-        el(
-          'div',
-          { class: 'head' },
-          `${e.signal}: `,
-          dataText('bdi', who(e.source)),
-          ' and ',
-          dataText('bdi', who(e.target)),
-          ` share ${int(e.items)} items (edge weight ${fixed(e.weight, 1)}); these two posts are ${Number.isFinite(gap) ? gapText(gap) : '–'} apart.`,
-        ),
-        post(e.source, e.a),
-        post(e.target, e.b),
-      ),
-    );
-  }
-  return out;
-}
-
-function gapText(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${fixed(seconds / 3600, 1)} h`;
 }

@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The report's opening: what was analysed (files with SHA-256, posts, accounts, span, formats, rejected and merged
-// rows), what was found (networks, candidates set aside), each network against chance, and the parameters.
+// The report's opening: what was found, in words (each network's quotable sentence beside its strongest
+// evidence, and the run's warnings), then what was analysed (files with SHA-256, posts, accounts, span,
+// formats, rejected and merged rows), each network against chance, and the parameters.
 import type { ReportData } from '../report-data.js';
+import { runWarnings } from '../warnings.js';
 import { dataText, el, table } from './_dom.js';
-import { bytes, duration, fixed, hoursBetween, int, networkColor, ratio, utc } from './_format.js';
+import { bytes, duration, fixed, hoursBetween, int, ratio, utc } from './_format.js';
+import { headingNodes, renderStories, swatchOf } from './story.js';
 
 const card = (value: string, label: string) =>
   el('div', { class: 'card' }, el('div', { class: 'v' }, value), el('div', { class: 'k' }, label));
@@ -24,6 +27,10 @@ export function renderSummary(data: ReportData): Node[] {
         `in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ${utc(d.start, false)} to ${utc(d.end, false)}. ` +
         `${int(c.tested)} candidate communities were tested; ${int(c.setAside)} were set aside as within chance.`,
     ),
+    ...runWarnings({ population: data.population, untimedPosts: d.untimedPosts }).map((w) =>
+      el('p', { class: 'warning' }, el('strong', null, 'Warning: '), w),
+    ),
+    ...renderStories(data),
     el(
       'p',
       { class: 'note' },
@@ -31,19 +38,6 @@ export function renderSummary(data: ReportData): Node[] {
         (data.created === null ? '' : `; run made ${utc(data.created)}`) +
         '. All times are UTC (offset +00:00). Coordination is not attribution: see Methods.',
     ),
-    ...(data.population?.warning
-      ? [el('p', { class: 'warning' }, `Warning: ${data.population.warning}`)]
-      : []),
-    ...(d.untimedPosts > 0
-      ? [
-          el(
-            'p',
-            { class: 'warning' },
-            `Warning: ${int(d.untimedPosts)} posts have no time and took no part in detection (co-activity ` +
-              'is measured in time windows); only the timed posts were analysed.',
-          ),
-        ]
-      : []),
     el(
       'div',
       { class: 'cards' },
@@ -72,14 +66,7 @@ export function renderSummary(data: ReportData): Node[] {
         'top hashtag',
       ],
       data.networks.map((n) => {
-        const link = el(
-          'a',
-          { href: `#network-${n.id}` },
-          el('span', { class: 'swatch' }),
-          `Network ${n.id}`,
-        );
-        const swatch = link.querySelector('span');
-        if (swatch !== null) swatch.style.background = networkColor(n.id);
+        const link = el('a', { href: `#network-${n.id}` }, swatchOf(n.id), ...headingNodes(n));
         const tag = n.topHashtags[0];
         return [
           link,
