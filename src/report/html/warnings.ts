@@ -16,10 +16,9 @@ export function runWarnings(f: WarningFigures): string[] {
   if (f.population !== null && f.population.warning !== null) {
     const share = Math.floor(f.population.activityInCandidates * 100);
     out.push(
-      `${share}% of all activity is by accounts in the suspected groups, so there are few other accounts to ` +
-        'compare them with: networks may be missed, or one campaign reported in parts. To fix this, add posts ' +
-        'by other accounts active in the same period (for example, everyone who used the same hashtags) and ' +
-        'run the analysis again.',
+      `${share}% of all activity is by accounts in suspected groups, leaving few others to compare them ` +
+        'with: networks may be missed, or one campaign reported in parts. To fix this, add posts by other ' +
+        'accounts active at the same time (for example, everyone who used the same hashtags) and analyse again.',
     );
   }
   if (f.untimedPosts > 0) {
