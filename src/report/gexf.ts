@@ -1,10 +1,12 @@
-// GEXF 1.3 (https://gexf.net/1.3) of the undirected weighted account graph, for Gephi. Written by hand
+// GEXF 1.3 (https://gexf.net/1.3) of the undirected weighted account graph, for Gephi, with each node's
+// position, size and colour in the viz namespace (https://gexf.net/1.3/viz.xsd). Written by hand
 // rather than with graphology-gexf, whose writer keeps control characters and lone surrogates (an
 // unparseable file from one hostile handle) and numbers edges from a per-process counter (not reproducible).
 import { escapeXml, writeChunks } from './_xml.js';
 import {
   type AttrColumn,
   columnValue,
+  declaredColumns,
   type ExportGraph,
   edgeEnds,
   exportNodeIds,
@@ -13,6 +15,7 @@ import {
   type GraphExportOptions,
   inferColumns,
   maxStringChars,
+  visualOf,
 } from './graph-export.js';
 
 export type { ExportGraph, GraphAttr, GraphExportOptions } from './graph-export.js';
@@ -25,6 +28,10 @@ export interface GexfOptions extends GraphExportOptions {
   /** `YYYY-MM-DD`; left out unless given, so the same graph always gives the same bytes. */
   lastModifiedDate?: string;
 }
+
+// Gephi has its own Id and Label columns, and Weight on edges: a same-named attribute would collide.
+const NODE_RESERVED = ['id', 'label'];
+const EDGE_RESERVED = ['id', 'label', 'weight'];
 
 /** The graph as a GEXF document. */
 export function toGexf(graph: ExportGraph, options: GexfOptions = {}): string {
@@ -39,13 +46,19 @@ export async function writeGexf(path: string, graph: ExportGraph, options: GexfO
 /** The GEXF document in pieces (one per node or edge), so large graphs need not become one string. */
 export function* gexfChunks(graph: ExportGraph, options: GexfOptions = {}): Generator<string> {
   const maxChars = maxStringChars(options);
-  // Gephi has its own Id and Label columns, and Weight on edges: a same-named attribute would collide.
-  const nodeColumns = inferColumns(graph.nodes, ['id', 'label'], 'node');
-  const edgeColumns = inferColumns(graph.edges, ['id', 'label', 'weight'], 'edge');
+  const nodeColumns =
+    graph.nodeColumns === undefined
+      ? inferColumns(graph.nodes, NODE_RESERVED, 'node')
+      : declaredColumns(graph.nodes, graph.nodeColumns, NODE_RESERVED, 'node');
+  const edgeColumns =
+    graph.edgeColumns === undefined
+      ? inferColumns(graph.edges, EDGE_RESERVED, 'edge')
+      : declaredColumns(graph.edges, graph.edgeColumns, EDGE_RESERVED, 'edge');
   const ids = exportNodeIds(graph.nodes, maxChars);
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+  yield '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"';
+  yield ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
   yield ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n';
   const date =
     options.lastModifiedDate === undefined
@@ -60,20 +73,20 @@ export function* gexfChunks(graph: ExportGraph, options: GexfOptions = {}): Gene
   yield declarations('edge', edgeColumns);
 
   yield '    <nodes>\n';
-  for (const node of graph.nodes) {
+  for (const [i, node] of graph.nodes.entries()) {
     const id = escapeXml(ids.get(node.id) ?? '');
     const label = escapeXml(formatAttr(node.label, 'string', maxChars) ?? '');
-    yield element(
-      `      <node id="${id}" label="${label}"`,
-      'node',
-      attvalues(node.attributes, nodeColumns, maxChars),
-    );
+    let body = attvalues(node.attributes, nodeColumns, maxChars);
+    if (body !== '') body = `        <attvalues>\n${body}        </attvalues>\n`;
+    if (node.visual !== undefined) body += viz(visualOf(node.visual, i));
+    yield element(`      <node id="${id}" label="${label}"`, 'node', body);
   }
   yield '    </nodes>\n    <edges>\n';
   for (const [i, edge] of graph.edges.entries()) {
     const [source, target] = edgeEnds(edge, i, ids);
     const open = `      <edge id="${i}" source="${escapeXml(source)}" target="${escapeXml(target)}" weight="${edge.weight}"`;
-    yield element(open, 'edge', attvalues(edge.attributes, edgeColumns, maxChars));
+    const values = attvalues(edge.attributes, edgeColumns, maxChars);
+    yield element(open, 'edge', values === '' ? '' : `        <attvalues>\n${values}        </attvalues>\n`);
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
 }
@@ -100,8 +113,15 @@ function attvalues(
   return out;
 }
 
-function element(open: string, tag: string, values: string): string {
-  return values === ''
-    ? `${open}/>\n`
-    : `${open}>\n        <attvalues>\n${values}        </attvalues>\n      </${tag}>\n`;
+function viz(v: ReturnType<typeof visualOf>): string {
+  const [r, g, b] = v.rgb;
+  return (
+    `        <viz:color r="${r}" g="${g}" b="${b}"/>\n` +
+    `        <viz:position x="${v.x}" y="${v.y}" z="0"/>\n` +
+    `        <viz:size value="${v.size}"/>\n`
+  );
+}
+
+function element(open: string, tag: string, body: string): string {
+  return body === '' ? `${open}/>\n` : `${open}>\n${body}      </${tag}>\n`;
 }

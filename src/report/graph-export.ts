@@ -1,14 +1,31 @@
 // The account graph as the GEXF and GraphML writers take it, and what both formats need from it: node ids
-// every reader accepts, attribute types inferred from the values, and values formatted and bounded.
+// every reader accepts, attribute types declared by the caller (or inferred from the values), node positions
+// and colours, and values formatted and bounded.
 import { boundText, cleanXml } from './_xml.js';
 
 export type GraphAttr = string | number | boolean | null;
 
+/** Where a node is drawn and how: Gephi reads these as its own position, size and colour. */
+export interface NodeVisual {
+  x: number;
+  y: number;
+  size: number;
+  /** `#rrggbb`. */
+  color: string;
+}
+
 export interface ExportGraph {
   /** e.g. attributes `{ network: 3, handle: 'x', centrality: 0.12, posts: 40 }`. */
-  nodes: Array<{ id: string; label: string; attributes: Record<string, GraphAttr> }>;
+  nodes: Array<{ id: string; label: string; attributes: Record<string, GraphAttr>; visual?: NodeVisual }>;
   /** Undirected; e.g. attributes `{ corepost: 2.1, cohashtag: 0.4 }`. */
   edges: Array<{ source: string; target: string; weight: number; attributes: Record<string, GraphAttr> }>;
+  /**
+   * The node and edge attribute columns with their types, when the caller knows them. Inferred types follow
+   * the values, so a column that is whole numbers in one run and fractions in the next changes type between
+   * runs (Gephi then refuses to merge the two); declared ones never do, and are declared even with no rows.
+   */
+  nodeColumns?: readonly AttrColumn[];
+  edgeColumns?: readonly AttrColumn[];
 }
 
 export interface GraphExportOptions {
@@ -51,6 +68,53 @@ export function inferColumns(
   }
   // A column whose values are all null still gets declared, as a string, so the column set is stable.
   return [...types].map(([name, type]) => ({ name, type: type ?? 'string' }));
+}
+
+/**
+ * The declared columns, checked: no reserved or repeated name, and every item's values fit their column
+ * (a number in a string column is written as text; a fraction in an integer column is a bug in the caller).
+ * An attribute without a column is a bug too: it would silently go missing from the file.
+ */
+export function declaredColumns(
+  items: Iterable<{ attributes: Record<string, GraphAttr> }>,
+  columns: readonly AttrColumn[],
+  reserved: readonly string[],
+  what: string,
+): AttrColumn[] {
+  const byName = new Map<string, AttrColumn>();
+  for (const c of columns) {
+    if (reserved.includes(c.name.toLowerCase()))
+      throw new Error(`${what} attribute "${c.name}" clashes with the ${what}'s own ${c.name.toLowerCase()}`);
+    if (byName.has(c.name)) throw new Error(`${what} attribute "${c.name}" is declared twice`);
+    byName.set(c.name, c);
+  }
+  for (const item of items) {
+    for (const [name, value] of Object.entries(item.attributes)) {
+      const column = byName.get(name);
+      if (column === undefined) throw new Error(`${what} attribute "${name}" has no declared column`);
+      const type = typeOf(value);
+      if (type === undefined || column.type === 'string' || type === column.type) continue;
+      const fits =
+        (column.type === 'double' && NUMERIC.includes(type)) ||
+        (column.type === 'long' && type === 'integer');
+      if (!fits)
+        throw new RangeError(
+          `${what} attribute "${name}" is declared ${column.type} but has ${String(value)}`,
+        );
+    }
+  }
+  return [...columns];
+}
+
+/** A node's visual, checked; `#rrggbb` split into the 0–255 channels both formats write. */
+export function visualOf(visual: NodeVisual, index: number): NodeVisual & { rgb: [number, number, number] } {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(visual.color);
+  if (hex === null)
+    throw new RangeError(`node ${index}: colour ${JSON.stringify(visual.color)} is not #rrggbb`);
+  for (const v of [visual.x, visual.y, visual.size])
+    if (!Number.isFinite(v)) throw new RangeError(`node ${index}: position or size ${v} is not finite`);
+  const rgb = hex.slice(1, 4).map((h) => Number.parseInt(h, 16)) as [number, number, number];
+  return { ...visual, rgb };
 }
 
 function typeOf(value: GraphAttr): AttrType | undefined {

@@ -1,10 +1,13 @@
 // GraphML (http://graphml.graphdrawing.org/) of the undirected weighted account graph, for Gephi, networkx,
-// igraph and yEd. Same input, same escaping and same inferred columns as the GEXF writer.
+// igraph and yEd. Same input, same escaping and same columns as the GEXF writer. GraphML has no standard for
+// drawing, so positions and colours go in the node keys Gephi's GraphML importer maps to its own (x, y,
+// size, r, g, b: the names its exporter writes), which networkx and igraph read as plain attributes.
 import { escapeXml, writeChunks } from './_xml.js';
 import {
   type AttrColumn,
   type AttrType,
   columnValue,
+  declaredColumns,
   type ExportGraph,
   edgeEnds,
   exportNodeIds,
@@ -13,7 +16,21 @@ import {
   type GraphExportOptions,
   inferColumns,
   maxStringChars,
+  visualOf,
 } from './graph-export.js';
+
+// `label` and `weight` are the keys Gephi maps to its own Label and Weight, and the visual keys its position,
+// size and colour: attributes may not reuse them.
+const NODE_RESERVED = ['id', 'label', 'x', 'y', 'z', 'size', 'r', 'g', 'b', 'color'];
+const EDGE_RESERVED = ['id', 'label', 'weight'];
+const VISUAL_KEYS = [
+  ['x', 'double'],
+  ['y', 'double'],
+  ['size', 'double'],
+  ['r', 'int'],
+  ['g', 'int'],
+  ['b', 'int'],
+] as const;
 
 const GRAPHML_TYPES: Readonly<Record<AttrType, string>> = {
   boolean: 'boolean',
@@ -43,9 +60,15 @@ export async function writeGraphml(
  */
 export function* graphmlChunks(graph: ExportGraph, options: GraphExportOptions = {}): Generator<string> {
   const maxChars = maxStringChars(options);
-  // `label` and `weight` are the keys Gephi maps to its own Label and Weight: attributes may not reuse them.
-  const nodeColumns = inferColumns(graph.nodes, ['id', 'label'], 'node');
-  const edgeColumns = inferColumns(graph.edges, ['id', 'label', 'weight'], 'edge');
+  const nodeColumns =
+    graph.nodeColumns === undefined
+      ? inferColumns(graph.nodes, NODE_RESERVED, 'node')
+      : declaredColumns(graph.nodes, graph.nodeColumns, NODE_RESERVED, 'node');
+  const edgeColumns =
+    graph.edgeColumns === undefined
+      ? inferColumns(graph.edges, EDGE_RESERVED, 'edge')
+      : declaredColumns(graph.edges, graph.edgeColumns, EDGE_RESERVED, 'edge');
+  const visuals = graph.nodes.some((n) => n.visual !== undefined);
   const ids = exportNodeIds(graph.nodes, maxChars);
   // Key ids are positional (d0, d1… as networkx writes them), so attribute names only appear escaped.
   const edgeKeysFrom = nodeColumns.length;
@@ -55,15 +78,26 @@ export function* graphmlChunks(graph: ExportGraph, options: GraphExportOptions =
   yield ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   yield '  <key id="label" for="node" attr.name="label" attr.type="string"/>\n';
   yield keys('node', nodeColumns, 0);
+  if (visuals) {
+    for (const [name, type] of VISUAL_KEYS)
+      yield `  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>\n`;
+  }
   yield '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n';
   yield keys('edge', edgeColumns, edgeKeysFrom);
   yield '  <graph id="G" edgedefault="undirected">\n';
 
-  for (const node of graph.nodes) {
+  for (const [i, node] of graph.nodes.entries()) {
     const label = formatAttr(node.label, 'string', maxChars) ?? '';
     let out = `    <node id="${escapeXml(ids.get(node.id) ?? '')}">\n`;
     out += `      <data key="label">${escapeXml(label)}</data>\n`;
     out += data(node.attributes, nodeColumns, 0, maxChars);
+    if (node.visual !== undefined) {
+      const v = visualOf(node.visual, i);
+      const values = [v.x, v.y, v.size, ...v.rgb];
+      VISUAL_KEYS.forEach(([name], k) => {
+        out += `      <data key="${name}">${values[k]}</data>\n`;
+      });
+    }
     yield `${out}    </node>\n`;
   }
   for (const [i, edge] of graph.edges.entries()) {

@@ -1,32 +1,38 @@
-// The run folder: networks.json (reproducible to the byte), accounts.csv, edges.csv (with evidence post ids),
-// network.gexf and network.graphml for Gephi, and manifest.json (inputs with SHA-256 and row counts, every
-// parameter, tool version, timings, creation time, the store's identity: the one file that differs between
-// identical runs). The manifest's `kind` marks the folder as lockstep's (run-folder.ts reads and checks it).
+// The run folder: networks.json (reproducible to the byte), accounts.csv, edges.csv (with evidence post ids)
+// and their Parquet copies, network.gexf and network.graphml for Gephi (drawn as the report draws them), and
+// manifest.json (inputs with SHA-256 and row counts, every parameter, tool version, timings, creation time,
+// the store's identity: the one file that differs between identical runs). The manifest's `kind` marks the
+// folder as lockstep's (run-folder.ts reads and checks it). docs/run-folder.md documents every file.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Detection, NetworkDescription } from '../networks/index.js';
-import { ACCOUNT_INDICATOR_COLUMNS, flattenAccountIndicators } from '../networks/indicators.js';
 import type { IngestReport } from '../normalize/index.js';
 import { SIGNALS } from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import { VERSION } from '../version.js';
-import { type CsvCell, writeCsv } from './csv.js';
+import { writeCsv } from './csv.js';
 import { writeGexf } from './gexf.js';
 import type { ExportGraph, GraphAttr } from './graph-export.js';
 import { writeGraphml } from './graphml.js';
+import { networkColor } from './html/client/_format.js';
+import { layoutNetworks, REPORT_DEFAULTS } from './html/index.js';
 import {
   buildNetworksJson,
   serializeNetworksJson,
   sortedParameters,
   summarizeRunData,
 } from './networks-json.js';
+import { writeParquet } from './parquet.js';
 import { RUN_FOLDER_KIND, recordRun } from './run-folder.js';
+import { accountsTable, edgesTable, type RunTable } from './run-tables.js';
 
 export const RUN_FILES = [
   'networks.json',
   'accounts.csv',
   'edges.csv',
+  'accounts.parquet',
+  'edges.parquet',
   'network.gexf',
   'network.graphml',
   'manifest.json',
@@ -52,24 +58,19 @@ export interface RunFolder {
   seconds: number;
 }
 
-const MEMBER_COLUMNS = [
-  'network',
-  'account',
-  'platform',
-  'handle',
-  'name',
-  'role',
-  'centrality',
-  'degree',
-  'strength',
-  'coordinated_posts',
-  'member_z',
-  'member_ratio',
-];
-// The indicator columns that repeat the member columns are left out (their values are the same).
-const INDICATOR_COLUMNS = ACCOUNT_INDICATOR_COLUMNS.map((name, index) => ({ name, index })).filter(
-  (c) => !MEMBER_COLUMNS.includes(c.name),
-);
+/**
+ * Whether accounts.csv and edges.csv mark their id cells as text (a leading tab, see csv.ts). Off until the
+ * run folder's own readers (src/report/html/_run-files.ts, src/web/_run.ts) take cells back with
+ * restoreCsvCell: they match edges.csv's source and target against networks.json's keys as written.
+ */
+export const CSV_IDS_AS_TEXT = false;
+
+/**
+ * How many GEXF/GraphML position units one unit of the report's layout is. The report's layout gives a
+ * network of n accounts a cell about 2.2·√n units wide; Gephi draws sizes in the same units as positions,
+ * so without scaling the report's node sizes (2.5–11.5) would cover the whole network.
+ */
+export const GRAPH_POSITION_SCALE = 50;
 
 export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<RunFolder> {
   const began = performance.now();
@@ -83,59 +84,14 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
     serializeNetworksJson(buildNetworksJson(detection, networks, data)),
   );
 
-  await writeCsv(
-    join(dir, 'accounts.csv'),
-    [...MEMBER_COLUMNS, ...INDICATOR_COLUMNS.map((c) => c.name)],
-    networks.flatMap((n) =>
-      n.accounts.map((a, i): CsvCell[] => {
-        const indicators = n.accountIndicators[i];
-        const flat = indicators === undefined ? [] : flattenAccountIndicators(indicators);
-        return [
-          n.id,
-          a.account,
-          a.platform,
-          a.handle,
-          a.name,
-          a.role,
-          a.centrality,
-          a.degree,
-          a.strength,
-          a.posts,
-          a.memberZScore,
-          a.memberRatio,
-          ...INDICATOR_COLUMNS.map((c) => flat[c.index] ?? null),
-        ];
-      }),
-    ),
-  );
+  const accounts = accountsTable(networks);
+  const edges = edgesTable(networks, signals);
+  await writeTableCsv(join(dir, 'accounts.csv'), accounts);
+  await writeTableCsv(join(dir, 'edges.csv'), edges);
+  await writeParquet(run.store, join(dir, 'accounts.parquet'), accounts);
+  await writeParquet(run.store, join(dir, 'edges.parquet'), edges);
 
-  await writeCsv(
-    join(dir, 'edges.csv'),
-    [
-      'source',
-      'target',
-      'network',
-      'weight',
-      'items',
-      ...signals.map((s) => `w_${s}`),
-      'evidence',
-      'evidence_total',
-    ],
-    networks.flatMap((n) =>
-      n.edges.map((e): CsvCell[] => [
-        e.source,
-        e.target,
-        n.id,
-        e.weight,
-        e.items,
-        ...signals.map((s) => e.signals[s] ?? 0),
-        e.evidence.map((x) => `${x.a}>${x.b}`).join(';'),
-        e.items,
-      ]),
-    ),
-  );
-
-  const graph = exportGraph(networks, signals);
+  const graph = exportGraph(networks, accounts, edges);
   await writeGexf(join(dir, 'network.gexf'), graph, {
     description: 'lockstep: accounts of the reported networks and their coordination edges',
   });
@@ -176,33 +132,80 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
   };
 }
 
-/** Nodes are the reported networks' accounts; edges are the edges inside a network. */
-function exportGraph(networks: NetworkDescription[], signals: readonly string[]): ExportGraph {
+/** A table as CSV for spreadsheets: with a BOM, and ids marked as text when CSV_IDS_AS_TEXT. */
+async function writeTableCsv(path: string, table: RunTable): Promise<void> {
+  const textColumns = CSV_IDS_AS_TEXT ? table.columns.filter((c) => c.id).map((c) => c.name) : [];
+  await writeCsv(
+    path,
+    table.columns.map((c) => c.name),
+    table.rows,
+    { bom: true, textColumns },
+  );
+}
+
+/**
+ * Nodes are the reported networks' accounts, with accounts.csv's columns as attributes (but Id, which is the
+ * node's id) and the report's layout and network colours; edges are the edges inside a network, with
+ * edges.csv's columns but the ends, the weight and the evidence ids (edges.csv has those).
+ */
+function exportGraph(networks: NetworkDescription[], accounts: RunTable, edges: RunTable): ExportGraph {
+  // The report's own layout (report-data.ts): the same accounts in the same order, and the edges as
+  // edges.csv lists them, give the same positions.
+  const layout = layoutNetworks(
+    networks,
+    new Map(
+      networks.map((n) => [
+        n.id,
+        n.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
+      ]),
+    ),
+    REPORT_DEFAULTS.layoutIterations,
+  );
+  const position = new Map(layout.nodes.map((p) => [p.key, p]));
+  const nodeColumns = accounts.columns.slice(1);
   const nodes: ExportGraph['nodes'] = [];
-  const edges: ExportGraph['edges'] = [];
+  let row = 0;
   for (const n of networks) {
     for (const a of n.accounts) {
+      const cells = accounts.rows[row++] ?? [];
+      const attributes: Record<string, GraphAttr> = {};
+      nodeColumns.forEach((c, i) => {
+        attributes[c.name] = cells[i + 1] ?? null;
+      });
+      const p = position.get(a.key);
       nodes.push({
         id: a.key,
         label: a.handle ?? a.account,
-        attributes: {
-          network: n.id,
-          platform: a.platform,
-          account: a.account,
-          handle: a.handle,
-          role: a.role,
-          centrality: a.centrality,
-          posts: a.posts,
-        },
+        attributes,
+        ...(p === undefined
+          ? {}
+          : {
+              visual: {
+                x: round(p.x * GRAPH_POSITION_SCALE),
+                y: round(p.y * GRAPH_POSITION_SCALE),
+                // The report's node size (html/client/graph.ts).
+                size: round(2.5 + 9 * Math.max(0, Math.min(1, a.centrality))),
+                color: networkColor(n.id),
+              },
+            }),
       });
     }
-    for (const e of n.edges) {
-      const attributes: Record<string, GraphAttr> = { network: n.id, items: e.items };
-      for (const s of signals) attributes[`w_${s}`] = e.signals[s as keyof typeof e.signals] ?? 0;
-      edges.push({ source: e.source, target: e.target, weight: e.weight, attributes });
-    }
   }
-  return { nodes, edges };
+  const kept = edges.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !['Id', 'source', 'target', 'weight', 'evidence'].includes(c.name));
+  const graphEdges: ExportGraph['edges'] = edges.rows.map((cells) => ({
+    source: String(cells[1]),
+    target: String(cells[2]),
+    weight: Number(cells[4]),
+    attributes: Object.fromEntries(kept.map(({ c, i }) => [c.name, cells[i] ?? null])),
+  }));
+  return {
+    nodes,
+    edges: graphEdges,
+    nodeColumns,
+    edgeColumns: kept.map(({ c }) => c),
+  };
 }
 
 /** Every file the store was loaded from, with the ingest report kept beside it. */

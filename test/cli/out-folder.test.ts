@@ -37,7 +37,9 @@ describe('analyze --out: the folder is the user’s evidence', () => {
   it('a run folder holds one whole run: no lock, staging or partial file is left', () => {
     assert.deepEqual(readdirSync(run).sort(), [
       'accounts.csv',
+      'accounts.parquet',
       'edges.csv',
+      'edges.parquet',
       'lockstep.duckdb',
       'manifest.json',
       'network.gexf',

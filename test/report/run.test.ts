@@ -11,8 +11,10 @@ import { after, before, describe, it } from 'node:test';
 import { generateDataset } from '../../src/generate/index.js';
 import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
+import { restoreCsvCell } from '../../src/report/csv.js';
 import { parseCsv } from '../../src/report/html/index.js';
-import { RUN_FILES, writeRunFolder } from '../../src/report/index.js';
+import { buildReportData, RUN_FILES, writeRunFolder } from '../../src/report/index.js';
+import { CSV_IDS_AS_TEXT, GRAPH_POSITION_SCALE } from '../../src/report/run.js';
 import { Store } from '../../src/store/index.js';
 
 const GOLDEN = resolve(import.meta.dirname, '../golden');
@@ -23,6 +25,14 @@ const HOSTILE = '=1+2_';
 
 const work = mkdtempSync(join(tmpdir(), 'lockstep-run-'));
 after(() => rmSync(work, { recursive: true, force: true }));
+
+/** A run-folder CSV as header and rows, cells restored; it must start with the UTF-8 BOM. */
+function readRunCsv(path: string): { header: string[]; rows: string[][] } {
+  const text = readFileSync(path, 'utf8');
+  assert.ok(text.startsWith('\uFEFF'), `${path} starts with a BOM`);
+  const [header = [], ...rows] = parseCsv(text.slice(1));
+  return { header, rows: rows.map((r) => r.map(restoreCsvCell)) };
+}
 
 const toCsvLine = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
 
@@ -89,10 +99,10 @@ describe('run folder', () => {
     assert.ok(!text.includes(work), 'no absolute paths in networks.json');
   });
 
-  it('accounts.csv starts with network,account and lists every member of every network', () => {
-    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8'));
-    assert.deepEqual(header?.slice(0, 2), ['network', 'account']);
-    const listed = new Set(rows.map((r) => `${r[0]}/${r[1]}`));
+  it('accounts.csv starts with Id,network,account and lists every member of every network', () => {
+    const { header, rows } = readRunCsv(join(dir, 'accounts.csv'));
+    assert.deepEqual(header.slice(0, 3), ['Id', 'network', 'account']);
+    const listed = new Set(rows.map((r) => `${r[1]}/${r[2]}`));
     let members = 0;
     for (const n of json().networks as Array<{ id: number; accounts: Array<{ account: string }> }>) {
       for (const a of n.accounts) {
@@ -104,13 +114,13 @@ describe('run folder', () => {
   });
 
   it('neutralises handles and names a spreadsheet would run as formulas', () => {
-    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8'));
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8').slice(1));
     const handle = header?.indexOf('handle') ?? -1;
     assert.ok(
       rows.some((r) => r[handle]?.startsWith(`'${HOSTILE}`)),
       'a hostile handle reached accounts.csv',
     );
-    for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+@]/);
+    for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^\t?[=+@]/);
   });
 
   it('evidence posts name the post they answer or share, as the store has it, the same for both of a pair', async () => {
@@ -141,9 +151,9 @@ describe('run folder', () => {
   });
 
   it('edges.csv evidence post ids exist in the store, and edges join accounts of one network', async () => {
-    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'edges.csv'), 'utf8'));
-    assert.deepEqual(header?.slice(0, 5), ['source', 'target', 'network', 'weight', 'items']);
-    assert.deepEqual(header?.slice(-2), ['evidence', 'evidence_total']);
+    const { header, rows } = readRunCsv(join(dir, 'edges.csv'));
+    assert.deepEqual(header.slice(0, 6), ['Id', 'source', 'target', 'network', 'weight', 'items']);
+    assert.deepEqual(header.slice(-2), ['evidence', 'evidence_total']);
     assert.ok(rows.length > 0);
     const evidence = header?.indexOf('evidence') ?? -1;
     const ids = new Set<string>();
@@ -157,12 +167,90 @@ describe('run folder', () => {
       [JSON.stringify([...ids])],
     );
     assert.equal(Number(found[0]?.n), ids.size);
-    const accounts = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8')).slice(1);
-    const networkOf = new Map(accounts.map((r) => [r[1], r[0]]));
+    const accounts = readRunCsv(join(dir, 'accounts.csv')).rows;
+    const networkOf = new Map(accounts.map((r) => [r[0], r[1]]));
     for (const r of rows) {
-      assert.equal(networkOf.get(r[0]), r[2]);
-      assert.equal(networkOf.get(r[1]), r[2]);
+      assert.equal(networkOf.get(r[1]), r[3]);
+      assert.equal(networkOf.get(r[2]), r[3]);
     }
+  });
+
+  it('CSV ids are the keys and ids of networks.json, marked as text when CSV_IDS_AS_TEXT', () => {
+    const keys = new Map<string, string>();
+    for (const n of json().networks as Array<{ accounts: Array<{ key: string; account: string }> }>)
+      for (const a of n.accounts) keys.set(a.key, a.account);
+    const raw = (name: string) => parseCsv(readFileSync(join(dir, name), 'utf8').slice(1)).slice(1);
+    const idCells = [
+      ...raw('accounts.csv').flatMap((r) => [r[0], r[2]]),
+      ...raw('edges.csv').flatMap((r) => [r[1], r[2]]),
+    ] as string[];
+    assert.ok(idCells.length > 0);
+    for (const cell of idCells) {
+      assert.equal(cell.startsWith('\t'), CSV_IDS_AS_TEXT, JSON.stringify(cell));
+      const id = restoreCsvCell(cell);
+      assert.ok(keys.has(id) || [...keys.values()].includes(id), `${id} is a key or account id`);
+    }
+    // The generated ids are 19 digits, the case a spreadsheet rounds when they are not marked.
+    assert.ok(
+      [...keys.keys()].some((k) => /^\d{19}$/.test(k)),
+      'the fixture has 19-digit ids',
+    );
+  });
+
+  it("the Parquet copies read back with the CSVs' columns and row counts, ids as plain strings", async () => {
+    for (const name of ['accounts', 'edges']) {
+      const { header, rows } = readRunCsv(join(dir, `${name}.csv`));
+      const path = join(dir, `${name}.parquet`).replaceAll("'", "''");
+      const described = await store.all<{ column_name: string; column_type: string }>(
+        `DESCRIBE SELECT * FROM read_parquet('${path}')`,
+      );
+      assert.deepEqual(
+        described.map((c) => c.column_name),
+        header,
+      );
+      const count = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM read_parquet('${path}')`);
+      assert.equal(Number(count.n), rows.length, name);
+      const first = await store.all<Record<string, unknown>>(`SELECT * FROM read_parquet('${path}') LIMIT 1`);
+      assert.equal(first[0]?.Id === undefined ? undefined : String(first[0].Id), rows[0]?.[0], name);
+      const types = Object.fromEntries(described.map((c) => [c.column_name, c.column_type]));
+      assert.equal(types.network, 'INTEGER');
+      if (name === 'edges') {
+        assert.equal(types.source, 'VARCHAR');
+        assert.equal(types.weight, 'DOUBLE');
+        for (const c of header.filter((h) => h.startsWith('w_'))) assert.equal(types[c], 'DOUBLE', c);
+      } else {
+        assert.equal(types.account, 'VARCHAR');
+        assert.equal(types.centrality, 'DOUBLE');
+      }
+    }
+  });
+
+  it("network.gexf puts the report's position, its network colour and its figures on every node", async () => {
+    const gexf = readFileSync(join(dir, 'network.gexf'), 'utf8');
+    const report = await buildReportData(dir, store);
+    const drawn = new Map(report.graph.nodes.map((n) => [n.key, n]));
+    const nodes = [...gexf.matchAll(/<node id="([^"]*)"[^>]*>([\s\S]*?)<\/node>/g)];
+    const members = (json().networks as Array<{ size: number }>).reduce((s, n) => s + n.size, 0);
+    assert.equal(nodes.length, members);
+    const colours = new Map<number, string>();
+    for (const [, id = '', body = ''] of nodes) {
+      const position = /<viz:position x="([^"]+)" y="([^"]+)" z="0"\/>/.exec(body);
+      const colour = /<viz:color r="(\d+)" g="(\d+)" b="(\d+)"\/>/.exec(body);
+      assert.ok(position && colour && /<viz:size value="[\d.]+"\/>/.test(body), `node ${id}`);
+      const mine = drawn.get(id);
+      assert.ok(mine, `node ${id} is in the report's graph`);
+      assert.ok(Math.abs(Number(position[1]) - mine.x * GRAPH_POSITION_SCALE) < 1e-6, `x of ${id}`);
+      assert.ok(Math.abs(Number(position[2]) - mine.y * GRAPH_POSITION_SCALE) < 1e-6, `y of ${id}`);
+      const rgb = colour.slice(1, 4).join(',');
+      assert.equal(colours.get(mine.network) ?? rgb, rgb, 'one colour per network');
+      colours.set(mine.network, rgb);
+      for (const attr of ['network', 'centrality', 'coordinated_posts', 'gap_cv'])
+        assert.match(gexf, new RegExp(`<attribute id="\\d+" title="${attr}" type="`), attr);
+    }
+    assert.equal(new Set(colours.values()).size, Math.min(colours.size, 10), 'networks differ in colour');
+    const graphml = readFileSync(join(dir, 'network.graphml'), 'utf8');
+    assert.equal(graphml.match(/<data key="x">/g)?.length, members);
+    assert.equal(graphml.match(/<data key="r">/g)?.length, members);
   });
 
   it('gives a byte-identical networks.json on a second run', async () => {
