@@ -124,7 +124,7 @@ describe('lockstep serve in Chromium', { skip }, () => {
     await page.goto(`${origin}/account/${encodeURIComponent(HOSTILE_KEY)}`, { waitUntil: 'load' });
     await page.waitForSelector('#app[data-ready="account"]');
     assert.equal(await page.title(), `lockstep: account \u2068${shown}\u2069`);
-    const h1 = await page.$eval('h1 [dir="auto"]', (x) => ({
+    const h1 = await page.$eval('h1 .data[dir]', (x) => ({
       text: x.textContent ?? '',
       mark: x.querySelector('.cf-mark')?.textContent ?? '',
       bidi: getComputedStyle(x).unicodeBidi,
@@ -139,7 +139,7 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.match(title, /^lockstep: evidence \u2068[^\u2068\u2069]+\u2069 and \u2068[^\u2068\u2069]+\u2069$/);
     assert.ok(title.includes(`\u2068${shown}\u2069`), title);
     assert.ok(!/[\u202A-\u202E]/.test(title));
-    const names = await page.$$eval('h1 a[dir="auto"]', (xs) =>
+    const names = await page.$$eval('h1 a.data[dir]', (xs) =>
       xs.map((x) => ({ text: x.textContent ?? '', bidi: getComputedStyle(x).unicodeBidi })),
     );
     assert.equal(names.length, 2);

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The networks list: a table sortable by any column (click its header) and filtered by a text box that
-// matches ids, signals and top hashtags.
-import { dataText, el } from '../../report/html/client/_dom.js';
+// The networks list: the run's warnings, then a table sortable by any column (click its header) and filtered
+// by a text box that matches ids, labels, signals and top hashtags. Labels as in the report (story.ts).
+import { dataText, el, partsNodes } from '../../report/html/client/_dom.js';
 import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
+import { networkLabel } from '../../report/html/story.js';
+import { runWarnings } from '../../report/html/warnings.js';
 import type { NetworkRow, NetworksPayload } from '../views/networks.js';
 import { link, networkPath } from './_links.js';
 
@@ -19,7 +21,11 @@ const COLUMNS: Column[] = [
     label: 'Network',
     num: true,
     value: (n) => n.id,
-    cell: (n) => link(networkPath(n.id), `Network ${n.id}`),
+    cell: (n) => {
+      const a = link(networkPath(n.id), `Network ${n.id}: `);
+      a.append(...partsNodes(networkLabel(n.subject, n.id, n.size)));
+      return a;
+    },
   },
   { label: 'Accounts', num: true, value: (n) => n.size, cell: (n) => int(n.size) },
   { label: 'Coordinated posts', num: true, value: (n) => n.posts, cell: (n) => int(n.posts) },
@@ -56,6 +62,9 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       `${int(p.networks.length)} coordinated networks beyond chance in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ` +
         `${utc(d.start, false)} to ${utc(d.end, false)}; ${int(p.candidates.setAside)} candidate communities were within chance and set aside.`,
     ),
+    ...runWarnings({ population: p.population ?? null, untimedPosts: d.untimedPosts }).map((w) =>
+      el('p', { class: 'warning' }, el('strong', null, 'Warning: '), w),
+    ),
   );
   const filter = el('input', {
     type: 'search',
@@ -81,7 +90,9 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       .filter((n) =>
         q === ''
           ? true
-          : [`${n.id}`, ...n.binding, n.topHashtag ?? ''].some((x) => x.toLowerCase().includes(q)),
+          : [`${n.id}`, ...n.binding, n.topHashtag ?? '', n.subject?.text ?? ''].some((x) =>
+              x.toLowerCase().includes(q),
+            ),
       )
       .sort((x, y) => {
         const [a, b] = [col.value(x), col.value(y)];

@@ -1,5 +1,6 @@
 // The networks list (`/` and /api/networks): one row per reported network with the figures the table sorts
 // and filters on, and the run's data summary and parameters.
+import { type NetworkSubject, networkSubject } from '../../report/html/story.js';
 import type { RunData } from '../../report/index.js';
 import type { ServeContext } from '../_context.js';
 
@@ -14,6 +15,8 @@ export interface NetworkRow {
   ratio: number;
   density: number;
   topHashtag: string | null;
+  /** What the network's label names (its top tag, site, link or text), or null. */
+  subject: NetworkSubject | null;
 }
 
 export interface NetworksPayload {
@@ -21,6 +24,8 @@ export interface NetworksPayload {
   tool: { name: string; version: string };
   data: RunData;
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
+  /** networks.json `population` (null in run folders written before it), for the warnings. */
+  population: { activityInCandidates: number; warning: string | null } | null;
   parameters: Record<string, unknown>;
   networks: NetworkRow[];
 }
@@ -32,6 +37,7 @@ export function buildNetworksView(ctx: ServeContext): NetworksPayload {
     tool: doc.tool,
     data: doc.data,
     candidates: doc.candidates,
+    population: doc.population ?? null,
     parameters: doc.parameters,
     networks: doc.networks.map((n) => ({
       id: n.id,
@@ -44,6 +50,7 @@ export function buildNetworksView(ctx: ServeContext): NetworksPayload {
       ratio: n.ratio,
       density: n.density,
       topHashtag: n.topHashtags[0]?.hashtag ?? null,
+      subject: networkSubject(n),
     })),
   };
 }
