@@ -1,7 +1,8 @@
 // Format detection from a file's first bytes: JSON family by the keys of its first value, CSV by its
 // header. A file that is none of the known formats gets an error naming it and saying what was expected.
 import { readCsvHeader } from './_csv.js';
-import { headText, InputError, readHead } from './_files.js';
+import { chooseEncoding, decodeHead } from './_decode.js';
+import { InputError, readHead } from './_files.js';
 import { IO_TWEETS_REQUIRED, IO_USERS_REQUIRED } from './io-archive.js';
 import { findPreset, PRESETS } from './presets.js';
 import type { InputFile } from './raw.js';
@@ -42,6 +43,10 @@ export interface DetectOptions {
   preset?: string | undefined;
   /** A user mapping was given: CSV files that are not a known layout use it. */
   hasMapping?: boolean;
+  /** --encoding (a WHATWG label); without it UTF-8, or UTF-16 when the file starts with its mark. */
+  encoding?: string | null | undefined;
+  /** --delimiter; without it the header line's. */
+  delimiter?: string | null | undefined;
 }
 
 const EXPECTED =
@@ -50,10 +55,14 @@ const EXPECTED =
 
 export async function detectFormat(file: InputFile, options: DetectOptions = {}): Promise<Detection> {
   if (file.bytes === 0) throw new InputError(`${file.name}: the file is empty; ${EXPECTED}`);
-  const text = headText(await readHead(file)).trimStart();
+  const head = await readHead(file);
+  const text = decodeHead(head, chooseEncoding(head, options.encoding ?? null)).trimStart();
   if (text === '') throw new InputError(`${file.name}: the file holds only blank space; ${EXPECTED}`);
   if (text.startsWith('{') || text.startsWith('[')) return detectJson(file, text);
-  const header = await readCsvHeader(file);
+  const { header } = await readCsvHeader(file, {
+    encoding: options.encoding ?? null,
+    delimiter: options.delimiter ?? null,
+  });
   if (options.preset !== undefined) {
     if (findPreset(options.preset) === undefined) {
       throw new InputError(

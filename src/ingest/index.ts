@@ -1,6 +1,7 @@
 // Public face of ingest: detect a file's format and stage its rows into a temporary table of raw rows
 // (see raw.ts). Normalisation (src/normalize) turns staged rows into posts and accounts.
 import type { Store } from '../store/index.js';
+import { MAX_RECORD_BYTES } from './_csv.js';
 import { InputError } from './_files.js';
 import type { Detection, DetectOptions } from './detect.js';
 import { type ColumnMapping, stageGenericCsv } from './generic-csv.js';
@@ -13,6 +14,7 @@ import { stageTwitterV1 } from './twitter-v1.js';
 import { stageTwitterV2 } from './twitter-v2.js';
 
 export { MAX_RECORD_BYTES, recordLines } from './_csv.js';
+export { checkEncoding } from './_decode.js';
 export { describeFile, InputError, sha256File } from './_files.js';
 export { type Detection, detectFormat, FORMAT_DESCRIPTIONS, type FormatName } from './detect.js';
 export { type ColumnMapping, MAP_FIELDS, parseMapping } from './generic-csv.js';
@@ -33,6 +35,8 @@ export interface StageOptions extends DetectOptions {
   timeZone?: string | undefined;
   /** Cells meaning "missing" in generic CSV (default '' and NA). */
   nulls?: string[] | undefined;
+  /** Longest record kept, in bytes (default MAX_RECORD_BYTES); a longer one is rejected. */
+  maxRecordBytes?: number | undefined;
 }
 
 /** Stages one detected file into `table`; returns what was read and what the reader rejected. */
@@ -43,7 +47,16 @@ export async function stageFile(
   table: string,
   options: StageOptions = {},
 ): Promise<StageResult & { timeZone: string | null }> {
-  const ctx = { store, file, table };
+  const ctx = {
+    store,
+    file,
+    table,
+    read: {
+      encoding: options.encoding ?? null,
+      delimiter: options.delimiter ?? null,
+      maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+    },
+  };
   const zone = options.timeZone ?? null;
   switch (detection.format) {
     case 'io-archive-tweets':

@@ -96,10 +96,29 @@ export interface StageResult {
   };
   /** Maps data records to physical lines, for error examples; absent when records are lines already. */
   linesOf?: (records: number[]) => Promise<Map<number, number>>;
+  /** What the file was read as ('utf-8', 'utf-16le', 'windows-1256', ...) and how that was decided. */
+  encoding?: string;
+  /** The CSV delimiter used, and whether it was detected from the header or given (--delimiter). */
+  delimiter?: string;
+  /** Things the user should know about the file as a whole (one line each), e.g. an encoding hint. */
+  notes?: string[];
+  /** Removes scratch files the reader made (a framed copy); called once the staged rows are loaded. */
+  cleanup?: () => Promise<void>;
+}
+
+/** How to read the bytes of input files: shared by every reader (flags --encoding, --delimiter, ...). */
+export interface ReadOptions {
+  /** A WHATWG encoding label (--encoding); null: UTF-8, or UTF-16 when the file starts with its mark. */
+  encoding: string | null;
+  /** ',', ';' or a tab (--delimiter); null: detected from the header line. */
+  delimiter: string | null;
+  /** Longest record kept, in bytes; a longer one is rejected as 'record too long' (--max-record-bytes). */
+  maxRecordBytes: number;
 }
 
 export interface StageContext {
   store: Store;
   file: InputFile;
   table: string;
+  read: ReadOptions;
 }

@@ -1,13 +1,13 @@
 // The JSON that Twitter scraping tools write: an array of flattened tweets with ID, Text, Hashtags,
 // Timestamp (POSIX seconds), UserID, Username, PermanentURL, counts as strings. Much protest-era data
 // only exists in this form.
-import { readJsonDocument } from './_json.js';
+import { readJsonRecords } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
 
 export const SCRAPER_KEYS = ['ID', 'Text', 'Timestamp', 'UserID'];
 
 export async function stageScraperJson(ctx: StageContext): Promise<StageResult> {
-  const read = await readJsonDocument(ctx, '$[*]');
+  const read = await readJsonRecords(ctx, 'values');
   const s = (path: string) => `json_extract_string(j, '${path}')`;
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${ctx.table} AS SELECT ${selectList(RAW_POST_COLUMNS, {

@@ -1,7 +1,7 @@
 // Telegram: the Telegram Desktop export (result.json of one chat, or a full export with chats.list),
 // and the per-channel message arrays that scrapers write ({message_id, sender_id, text, date, channel}).
 // A channel is an account; a forward is a repost; message ids are only unique within their chat.
-import { readJsonDocument } from './_json.js';
+import { readJsonDocument, readJsonRecords } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
 
 /** Telegram Desktop `text` is a string or an array of strings and entity objects ({type, text, href}). */
@@ -49,7 +49,7 @@ export async function stageTelegramExport(ctx: StageContext, full: boolean): Pro
 }
 
 export async function stageTelegramMessages(ctx: StageContext): Promise<StageResult> {
-  const read = await readJsonDocument(ctx, '$[*]');
+  const read = await readJsonRecords(ctx, 'values');
   const s = (path: string) => `json_extract_string(j, '${path}')`;
   // Channel ids appear as -100<id> (Bot API form); the Desktop export writes channel<id>. Use one form.
   const channel = `'channel' || regexp_replace(${s('$.sender_id')}, '^-100', '')`;

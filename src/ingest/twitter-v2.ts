@@ -2,17 +2,22 @@
 // Lines of pages or of single tweets. Tweets in includes.tweets (the originals that data retweets or
 // quotes) load too; users in includes.users give handles, names and follower counts, and so does the user
 // object that twarc2 flatten puts under a tweet's `author` (its one-tweet-per-line layout).
-import { readJsonDocument, readJsonLines } from './_json.js';
+import { readJsonRecords } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
 
+/** A response page: what the API wraps tweets in (a page with only `meta` or `errors` holds none). */
+const PAGE = `json_type(j) = 'OBJECT' AND (json_exists(j, '$.data') OR json_exists(j, '$.includes')
+  OR json_exists(j, '$.meta') OR json_exists(j, '$.errors'))`;
+
 export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'lines'): Promise<StageResult> {
-  const read = layout === 'lines' ? await readJsonLines(ctx) : await readJsonDocument(ctx, '$');
+  const read = await readJsonRecords(ctx, layout === 'lines' ? 'lines' : 'values');
   const t = ctx.table;
-  // Each source value is a page (data may be one tweet or an array) or a bare tweet.
+  // Each source value is a page (data may be one tweet or an array) or a bare tweet, an id or not: one
+  // without an id is rejected for it in normalisation, not left out.
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${t}_tweets AS
-    WITH pages AS (SELECT rec, line, j FROM ${t}_src WHERE json_exists(j, '$.data') OR json_exists(j, '$.includes'))
-    SELECT rec, line, j AS tw FROM ${t}_src WHERE NOT json_exists(j, '$.data') AND json_exists(j, '$.id')
+    WITH pages AS (SELECT rec, line, j FROM ${t}_src WHERE ${PAGE})
+    SELECT rec, line, j AS tw FROM ${t}_src WHERE NOT (${PAGE})
     UNION ALL SELECT rec, line, unnest(json_extract(j, '$.data[*]')) FROM pages WHERE json_type(j, '$.data') = 'ARRAY'
     UNION ALL SELECT rec, line, json_extract(j, '$.data') FROM pages WHERE json_type(j, '$.data') = 'OBJECT'
     UNION ALL SELECT rec, line, unnest(json_extract(j, '$.includes.tweets[*]')) FROM pages;

@@ -43,6 +43,8 @@ export async function loadFiles(
     const detection = await detectFormat(file, {
       preset: options.preset,
       hasMapping: options.mapping !== undefined,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
     });
     options.onProgress?.({ stage: 'detected', file: file.name, format: detection.format });
     files.push({ file, detection, sha: sha256File(path) });
@@ -51,53 +53,22 @@ export async function loadFiles(
   for (const f of files) f.sha.catch(() => undefined);
   const reports: FileReport[] = [];
   for (const [index, { file, detection, sha }] of files.entries()) {
-    const fileStarted = performance.now();
+    const started = performance.now();
     options.onProgress?.({ stage: 'reading', file: file.name, index, total: files.length });
     const fileId = await nextFileId(store);
     const table = `ls_stage_${fileId}`;
     const staged = await stageFile(store, file, detection, table, options);
-    options.onProgress?.({ stage: 'normalising', file: file.name, index, total: files.length });
-    const sha256 = await sha;
-    const earlier = await loadedAs(store, sha256);
-    if (earlier !== null) {
-      // The very file again (given twice, or loaded before): its rows would all be posts already loaded.
-      // It is staged before its hash is known, so hashing overlaps reading in the common case.
-      await dropStaging(store, table);
-      const report = skippedReport(file, sha256, detection, staged, earlier, fileStarted);
-      options.onProgress?.({ stage: 'loaded', file: file.name, report });
-      reports.push(report);
-      continue;
+    try {
+      reports.push(
+        await loadStaged(
+          store,
+          { file, detection, sha, staged, fileId, table, index, total: files.length, started },
+          options,
+        ),
+      );
+    } finally {
+      await staged.cleanup?.();
     }
-    const outcome =
-      staged.kind === 'posts'
-        ? await normalisePosts(store, staged, fileId, sha256)
-        : await normaliseAccounts(store, staged, fileId);
-    const { groups, kept } = await collectRejections(store, staged, outcome.rejected);
-    const rejections = groups.filter((g) => !MERGED.includes(g.reason));
-    const merges = groups.filter((g) => MERGED.includes(g.reason));
-    await dropStaging(store, table);
-    const report: FileReport = {
-      file: file.name,
-      sha256,
-      bytes: file.bytes,
-      format:
-        detection.format + (detection.format === 'csv' && detection.preset ? `:${detection.preset}` : ''),
-      platform: staged.platform,
-      rowsRead: staged.rowsRead,
-      rowsLoaded: outcome.loaded,
-      rowsRejected: rejections.reduce((sum, r) => sum + r.count, 0),
-      rejections,
-      rowsMerged: merges.reduce((sum, r) => sum + r.count, 0),
-      merges,
-      alreadyLoadedAs: null,
-      accounts: outcome.accounts,
-      timeZone: staged.timeZone,
-      hasTime: staged.hasTime ?? true,
-      seconds: (performance.now() - fileStarted) / 1000,
-    };
-    await recordFile(store, fileId, file, report, kept);
-    options.onProgress?.({ stage: 'loaded', file: file.name, report });
-    reports.push(report);
   }
   const totals = await store.one<{ posts: bigint; accounts: bigint }>(
     `SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM accounts) AS accounts`,
@@ -113,6 +84,68 @@ export async function loadFiles(
     },
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+interface StagedFile {
+  file: InputFile;
+  detection: Detection;
+  sha: Promise<string>;
+  staged: Staged;
+  fileId: number;
+  table: string;
+  index: number;
+  total: number;
+  /** performance.now() when the file's reading began: its report's seconds count from there. */
+  started: number;
+}
+
+/** Normalises one staged file into the store and returns its report (the staging is dropped). */
+async function loadStaged(store: Store, f: StagedFile, options: LoadOptions): Promise<FileReport> {
+  const { file, detection, staged, fileId, table } = f;
+  const fileStarted = f.started;
+  options.onProgress?.({ stage: 'normalising', file: file.name, index: f.index, total: f.total });
+  const sha256 = await f.sha;
+  const earlier = await loadedAs(store, sha256);
+  if (earlier !== null) {
+    // The very file again (given twice, or loaded before): its rows would all be posts already loaded.
+    // It is staged before its hash is known, so hashing overlaps reading in the common case.
+    await dropStaging(store, table);
+    const report = skippedReport(file, sha256, detection, staged, earlier, fileStarted);
+    options.onProgress?.({ stage: 'loaded', file: file.name, report });
+    return report;
+  }
+  const outcome =
+    staged.kind === 'posts'
+      ? await normalisePosts(store, staged, fileId, sha256)
+      : await normaliseAccounts(store, staged, fileId);
+  const { groups, kept } = await collectRejections(store, staged, outcome.rejected);
+  const rejections = groups.filter((g) => !MERGED.includes(g.reason));
+  const merges = groups.filter((g) => MERGED.includes(g.reason));
+  await dropStaging(store, table);
+  const report: FileReport = {
+    file: file.name,
+    sha256,
+    bytes: file.bytes,
+    format: detection.format + (detection.format === 'csv' && detection.preset ? `:${detection.preset}` : ''),
+    platform: staged.platform,
+    encoding: staged.encoding ?? 'utf-8',
+    delimiter: staged.delimiter ?? null,
+    notes: staged.notes ?? [],
+    rowsRead: staged.rowsRead,
+    rowsLoaded: outcome.loaded,
+    rowsRejected: rejections.reduce((sum, r) => sum + r.count, 0),
+    rejections,
+    rowsMerged: merges.reduce((sum, r) => sum + r.count, 0),
+    merges,
+    alreadyLoadedAs: null,
+    accounts: outcome.accounts,
+    timeZone: staged.timeZone,
+    hasTime: staged.hasTime ?? true,
+    seconds: (performance.now() - fileStarted) / 1000,
+  };
+  await recordFile(store, fileId, file, report, kept);
+  options.onProgress?.({ stage: 'loaded', file: file.name, report });
+  return report;
 }
 
 /** The name of the file loaded before with this SHA-256, if any. */
@@ -138,6 +171,9 @@ function skippedReport(
     bytes: file.bytes,
     format: detection.format + (detection.format === 'csv' && detection.preset ? `:${detection.preset}` : ''),
     platform: staged.platform,
+    encoding: staged.encoding ?? 'utf-8',
+    delimiter: staged.delimiter ?? null,
+    notes: staged.notes ?? [],
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,

@@ -21,6 +21,12 @@ export interface FileReport {
   bytes: number;
   format: string;
   platform: string;
+  /** What the file was read as, and how that was decided: 'utf-8', 'utf-16le (byte-order mark)', 'windows-1256 (--encoding)'. */
+  encoding: string;
+  /** A CSV file's delimiter and how it was decided, e.g. '; (detected)'; null for JSON. */
+  delimiter: string | null;
+  /** What the user should know about the file as a whole, e.g. that some records are not UTF-8 and the flag to use. */
+  notes: string[];
   /** Records seen: rowsLoaded + rowsRejected + rowsMerged. */
   rowsRead: number;
   /** Posts loaded (accounts, for an accounts-only file such as the IO archive users file). */
@@ -61,6 +67,9 @@ export function formatIngestReport(report: IngestReport): string {
   for (const f of report.files) {
     out.push(`${f.file}`);
     out.push(`  format ${f.format} (${f.platform}), ${formatBytes(f.bytes)}, sha256 ${f.sha256}`);
+    if (f.encoding !== 'utf-8' || (f.delimiter !== null && !f.delimiter.startsWith(',')))
+      out.push(`  read as ${f.encoding}${f.delimiter === null ? '' : `, delimiter ${f.delimiter}`}`);
+    for (const note of f.notes ?? []) out.push(`  note: ${note}`);
     const what = f.format === 'io-archive-users' ? 'accounts' : 'posts';
     if (f.alreadyLoadedAs !== null) {
       out.push(
