@@ -16,7 +16,7 @@ import { REPORT_FILE, RUN_FILES, writeReport, writeRunFolder } from '../report/i
 import { Store } from '../store/index.js';
 import { Progress, UsageError } from './_io.js';
 import { lockOutFolder, makeStaging, moveIntoPlace, outFolderState } from './_out-folder.js';
-import { loadOptions } from './ingest.js';
+import { engineMemory, loadOptions } from './ingest.js';
 
 export interface AnalyzeCommandOptions {
   out: string;
@@ -27,6 +27,10 @@ export interface AnalyzeCommandOptions {
   platform?: string;
   timezone?: string;
   na?: string[];
+  encoding?: string;
+  delimiter?: string;
+  maxRecordBytes?: number;
+  memoryLimit?: number;
   /** Write into a folder that is not a run folder, and replace DIR/lockstep.duckdb (see refuseToClobber). */
   force?: boolean;
   /** The detection options given (src/settings reads them from the flags); the rest keep their defaults. */
@@ -150,7 +154,7 @@ async function analyzeInto(
   db: string,
   progress: Progress,
 ): Promise<AnalyzeResult> {
-  const store = await Store.open(db);
+  const store = await Store.open(db, { memoryLimit: engineMemory(options.memoryLimit) });
   try {
     let ingest: IngestReport | null = null;
     if (files.length > 0) {

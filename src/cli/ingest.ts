@@ -1,5 +1,6 @@
 // `lockstep ingest FILES... --db PATH`: load files into a store and print the ingest report.
 
+import { totalmem } from 'node:os';
 import { parseMapping } from '../ingest/index.js';
 import { formatIngestReport, type LoadOptions, type LoadProgress, loadFiles } from '../normalize/index.js';
 import { Store } from '../store/index.js';
@@ -12,12 +13,17 @@ export interface IngestCommandOptions {
   platform?: string;
   timezone?: string;
   na?: string[];
+  encoding?: string;
+  delimiter?: string;
+  maxRecordBytes?: number;
+  /** Bytes the engine may use before it spills (default: half the machine's memory). */
+  memoryLimit?: number;
   json?: boolean;
 }
 
 export async function runIngest(files: string[], options: IngestCommandOptions): Promise<void> {
   const progress = new Progress();
-  const store = await Store.open(options.db);
+  const store = await Store.open(options.db, { memoryLimit: engineMemory(options.memoryLimit) });
   try {
     const report = await loadFiles(store, files, loadOptions(options, progress));
     process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatIngestReport(report)}\n`);
@@ -28,7 +34,10 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
 
 /** The ingest flags (shared by ingest and analyze) as loadFiles options, progress on stderr. */
 export function loadOptions(
-  options: Pick<IngestCommandOptions, 'map' | 'preset' | 'platform' | 'timezone' | 'na'>,
+  options: Pick<
+    IngestCommandOptions,
+    'map' | 'preset' | 'platform' | 'timezone' | 'na' | 'encoding' | 'delimiter' | 'maxRecordBytes'
+  >,
   progress: Progress,
 ): LoadOptions {
   return {
@@ -37,8 +46,19 @@ export function loadOptions(
     platform: options.platform,
     timeZone: options.timezone,
     nulls: options.na,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    maxRecordBytes: options.maxRecordBytes,
     onProgress: (event) => progress.line(describe(event)),
   };
+}
+
+/**
+ * DuckDB's memory_limit: the --memory-limit given, else half the machine's memory (DuckDB's own default, 80%,
+ * left too little beside Node and the page cache; past the limit DuckDB spills to disk instead of failing).
+ */
+export function engineMemory(bytes: number | undefined): string {
+  return `${Math.max(64, Math.floor((bytes ?? totalmem() / 2) / 2 ** 20))}MiB`;
 }
 
 export function describe(event: LoadProgress): string {

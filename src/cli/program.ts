@@ -43,6 +43,10 @@ function inputOptions(v: Partial<SettingValues>) {
     ...(typeof v.platform === 'string' ? { platform: v.platform } : {}),
     ...(typeof v.timezone === 'string' ? { timezone: v.timezone } : {}),
     ...(Array.isArray(v.na) ? { na: v.na } : {}),
+    ...(typeof v.encoding === 'string' ? { encoding: v.encoding } : {}),
+    ...(typeof v.delimiter === 'string' ? { delimiter: v.delimiter } : {}),
+    ...(typeof v.maxRecordBytes === 'number' ? { maxRecordBytes: v.maxRecordBytes } : {}),
+    ...(typeof v.memoryLimit === 'number' ? { memoryLimit: v.memoryLimit } : {}),
   };
 }
 

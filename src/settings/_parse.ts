@@ -79,3 +79,44 @@ export const switchParser = (text: string, flag: string): boolean => {
   if (['off', 'no', 'false'].includes(value)) return false;
   throw new SettingError(`${flag} is a switch: give it without a value`);
 };
+
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/**
+ * A size in bytes: `8MiB`, `512 KB`, `2GB`, a plain number of bytes, or (with `ofTotal`) a share of a total
+ * such as `50%`. `min` is the smallest size the option takes.
+ */
+export const sizeParser =
+  (min: number, ofTotal?: () => number) =>
+  (text: string, flag: string): number => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z%]*)\s*$/i.exec(text);
+    const unit = (m?.[2] ?? '').toLowerCase();
+    const value = Number(m?.[1]);
+    let bytes = Number.NaN;
+    if (m && unit === '%' && ofTotal && value > 0 && value <= 100) bytes = (ofTotal() * value) / 100;
+    else if (m && (unit === '' || unit in SIZE_UNITS)) bytes = value * (SIZE_UNITS[unit] ?? 1);
+    if (!Number.isFinite(bytes) || bytes < min)
+      throw new SettingError(
+        `${flag} expects a size of at least ${min.toLocaleString('en-US')} bytes such as 8MiB, 512KB or 4GB` +
+          `${ofTotal ? ' (or a share of memory such as 50%)' : ''}, got "${text}"`,
+      );
+    return Math.floor(bytes);
+  };
+
+/** A size as DuckDB and --help show it: whole MiB or GiB where it is one. */
+export function showSize(bytes: number): string {
+  if (bytes % 2 ** 30 === 0) return `${bytes / 2 ** 30}GiB`;
+  if (bytes % 2 ** 20 === 0) return `${bytes / 2 ** 20}MiB`;
+  if (bytes % 2 ** 10 === 0) return `${bytes / 2 ** 10}KiB`;
+  return `${bytes}B`;
+}

@@ -3,6 +3,7 @@
 // the tests derive from this list (derive.ts), as Datasette's settings registry does. Past 400 lines: it is
 // one declaration per option with the reason for its default, and splitting it would split the one list.
 // It imports only types from the stages it configures, so `--help` loads no detection code.
+import { totalmem } from 'node:os';
 import type { JoinParts } from '../networks/index.js';
 import type { SignalName } from '../signals/index.js';
 import {
@@ -11,6 +12,8 @@ import {
   nameListParser,
   numberParser,
   SettingError,
+  showSize,
+  sizeParser,
   switchParser,
   textParser,
   whole,
@@ -488,6 +491,63 @@ export const ANALYZE_SETTINGS = [
     scope: 'input',
     parse: (text) => [text],
     repeatable: true,
+  }),
+  setting({
+    key: 'encoding',
+    flag: '--encoding <label>',
+    unit: 'encoding',
+    default: null as string | null,
+    show: () => 'UTF-8, or UTF-16 when the file starts with its byte-order mark',
+    help:
+      'encoding of the input files when not UTF-8, e.g. windows-1256, windows-1252, latin-1, utf-16 ' +
+      '(any WHATWG label); the ingest report says what each file was read as',
+    tier: 'expert',
+    scope: 'input',
+    // Checked when files are read (src/ingest checkEncoding), which also takes 'latin-1' and 'utf16'.
+    parse: textParser,
+  }),
+  setting({
+    key: 'delimiter',
+    flag: '--delimiter <char>',
+    unit: 'character',
+    default: null as string | null,
+    show: () => "detected from the header line (',', ';' or tab)",
+    help: "CSV field separator: ',' ';' tab (or 'comma', 'semicolon', 'tab'), or another single character",
+    tier: 'expert',
+    scope: 'input',
+    parse: (text, flag) => {
+      const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+      const value = named[text.trim().toLowerCase()] ?? text;
+      if (value.length !== 1 || value === '"' || value === '\n' || value === '\r')
+        throw new SettingError(`${flag} expects one character such as ',' ';' or tab, got "${text}"`);
+      return value;
+    },
+  }),
+  setting({
+    key: 'maxRecordBytes',
+    flag: '--max-record-bytes <size>',
+    unit: 'bytes',
+    default: 8 * 2 ** 20,
+    show: showSize,
+    help:
+      'longest input record (a CSV record, a JSON line or array element) read; a longer one is rejected as ' +
+      "'record too long' without being held in memory, and the rest load",
+    tier: 'expert',
+    scope: 'input',
+    parse: sizeParser(1024),
+  }),
+  setting({
+    key: 'memoryLimit',
+    flag: '--memory-limit <size>',
+    unit: 'bytes',
+    default: null as number | null,
+    show: () => "half the machine's memory",
+    help:
+      'memory the DuckDB engine may use (e.g. 4GB, 50%); past it, it spills to a temporary folder beside ' +
+      'the store instead of failing. For ingest and analyze alike',
+    tier: 'expert',
+    scope: 'input',
+    parse: sizeParser(64 * 2 ** 20, () => totalmem()),
   }),
   setting({
     key: 'force',

@@ -1,0 +1,281 @@
+// Issue 16, points 1, 2 and 7: every record of a damaged file is accounted for (records in the file = loaded
+// + rejected + merged, against a count made here), a damaged record is its own rejection with its line, and
+// encodings and separators other than UTF-8 and ',' are detected or taken from a flag. Each case is one that
+// was measured on the code before lockstep's framing pass; the files are built here, small.
+import assert from 'node:assert/strict';
+import { totalmem } from 'node:os';
+import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { engineMemory } from '../../src/cli/ingest.js';
+import { InputError } from '../../src/ingest/index.js';
+import type { FileReport } from '../../src/normalize/index.js';
+import { loadFiles } from '../../src/normalize/index.js';
+import { readSettings } from '../../src/settings/index.js';
+import { Store } from '../../src/store/index.js';
+import { fileReport, load, openStore, posts, reasons, rejected, tempFile } from './_helpers.js';
+
+const IO_HEADER = 'tweetid,userid,user_screen_name,tweet_time,tweet_text';
+
+/** An IO archive row, every cell quoted as the archive writes them. */
+function ioRow(i: number, text = `post number ${i} #tag${i % 7}`): string {
+  return [
+    `${1000 + i}`,
+    `u${i % 50}`,
+    `user${i % 50}`,
+    `2022-10-01 ${String(10 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+    text,
+  ]
+    .map((c) => `"${c.replaceAll('"', '""')}"`)
+    .join(',');
+}
+
+/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
+function accounted(f: FileReport, records: number, loaded: number, rejectedCount: number): void {
+  assert.equal(f.rowsRead, records, 'every record of the file is read');
+  assert.equal(f.rowsLoaded + f.rowsRejected + f.rowsMerged, records, 'read = loaded + rejected + merged');
+  assert.equal(f.rowsLoaded, loaded);
+  assert.equal(f.rowsRejected, rejectedCount);
+}
+
+describe('a damaged CSV record is its own rejection; its neighbours load', () => {
+  it('a 10 MiB post and then a short malformed row: the 1,181 rows after them load', async () => {
+    const rows: string[] = [];
+    for (let i = 1; i <= 2001; i++) rows.push(ioRow(i));
+    rows[818] = ioRow(819, 'x'.repeat(10 * 2 ** 20)); // record 819: over the 8 MiB limit
+    rows[819] = '"1820","u1","2022-10-01 10'; // record 820: short, its quote never closed on this line
+    const { store, report } = await load([
+      tempFile('long-then-short.csv', `${IO_HEADER}\n${rows.join('\n')}\n`),
+    ]);
+    const f = fileReport(report);
+    accounted(f, 2001, 1999, 2);
+    assert.equal(rejected(f, 'record too long').examples[0]?.line, 820);
+    assert.equal(rejected(f, 'unterminated or stray quote').examples[0]?.line, 821);
+    const ids = new Set((await posts(store)).map((p) => p.id));
+    assert.ok(ids.has('1821') && ids.has('3001'), 'the rows after the damage are loaded');
+    assert.equal((await posts(store)).find((p) => p.id === '3001')?.record, 2001);
+  });
+
+  it('records ending alternately in CRLF and LF: every record loads, with its line', async () => {
+    const rows = Array.from({ length: 408 }, (_, k) => ioRow(k + 1, k === 100 ? 'two\nlines' : `post ${k}`));
+    let text = `${IO_HEADER}\r\n`;
+    rows.forEach((r, k) => {
+      text += r + (k % 2 === 0 ? '\n' : '\r\n');
+    });
+    rows[200] = '"x"'; // not used: the count below is of the rows written
+    const { report, store } = await load([tempFile('mixed-endings.csv', text)]);
+    accounted(fileReport(report), 408, 408, 0);
+    const byId = new Map((await posts(store)).map((p) => [p.id, p]));
+    assert.equal(byId.get('1101')?.text, 'two\nlines');
+    assert.equal(byId.get('1408')?.record, 408);
+  });
+
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ] as const) {
+    it(`a bare CR inside quoted text cells (valid CSV, ${name} file): every row loads, the CR kept`, async () => {
+      const rows = Array.from({ length: 60 }, (_, k) =>
+        ioRow(k + 1, k % 2 === 0 ? `first\rsecond ${k}` : `plain ${k}`),
+      );
+      const { report, store } = await load([
+        tempFile(`bare-cr-${name}.csv`, `${IO_HEADER}${eol}${rows.join(eol)}${eol}`),
+      ]);
+      accounted(fileReport(report), 60, 60, 0);
+      const first = (await posts(store)).find((p) => p.id === '1001');
+      assert.equal(first?.text, 'first\rsecond 0');
+    });
+  }
+
+  for (const [name, bad] of [
+    ['a line of text', 'garbage line'],
+    ['an unquoted field with quotes', '9,u,x,2022-10-01 10:00,hello "world"'],
+    ['a short row', '"9","u"'],
+  ] as const) {
+    it(`a CRLF file with one LF-only malformed row (${name}): the 3,180 valid rows load`, async () => {
+      // Before: DuckDB's "CSV Parser state machine reached an invalid state" refused the file, or the
+      // malformed row took the valid row after it along.
+      const rows = Array.from({ length: 3180 }, (_, k) => ioRow(k + 1));
+      const text = `${IO_HEADER}\r\n${rows.slice(0, 1500).join('\r\n')}\r\n${bad}\n${rows.slice(1500).join('\r\n')}\r\n`;
+      const { report } = await load([tempFile('crlf-one-lf.csv', text)]);
+      const f = fileReport(report);
+      accounted(f, 3181, 3180, 1);
+      assert.equal(f.rejections[0]?.examples[0]?.line, 1502);
+    });
+  }
+
+  it('one 0x80 byte in a CSV: that record is rejected as invalid UTF-8 with its line, the rest load', async () => {
+    const rows = Array.from({ length: 40 }, (_, k) => ioRow(k + 1));
+    const text = Buffer.from(`${IO_HEADER}\n${rows.join('\n')}\n`, 'utf8');
+    const at = text.indexOf('post number 7 ');
+    text[at] = 0x80;
+    const { report } = await load([tempFile('byte-80.csv', text)]);
+    const f = fileReport(report);
+    accounted(f, 40, 39, 1);
+    assert.deepEqual(reasons(f), [['invalid UTF-8', 1]]);
+    assert.equal(rejected(f, 'invalid UTF-8').examples[0]?.line, 8);
+    assert.match(f.notes.join('\n'), /--encoding/);
+  });
+});
+
+describe('a damaged JSON record is its own rejection', () => {
+  const v1 = (i: number, text = `tweet ${i}`) =>
+    JSON.stringify({
+      id_str: `${5000 + i}`,
+      created_at: 'Sat Oct 01 10:00:00 +0000 2022',
+      text,
+      user: { id_str: `a${i % 9}`, screen_name: `acct${i % 9}` },
+    });
+
+  it('API v1.1 JSON Lines (gzip), a timeline per line, one lone surrogate escape: only that tweet is rejected', async () => {
+    const timeline = Array.from({ length: 1200 }, (_, k) => v1(k + 1));
+    timeline[600] = v1(601, 'PLACEHOLDER').replace('PLACEHOLDER', '\\ud800 broken');
+    const lines = [`[${timeline.join(',')}]`, v1(2001), v1(2002)];
+    const { report } = await load([tempFile('v1-surrogate.jsonl.gz', gzipSync(`${lines.join('\n')}\n`))]);
+    const f = fileReport(report);
+    accounted(f, 1202, 1201, 1);
+    assert.equal(rejected(f, 'invalid JSON').examples[0]?.line, 1);
+  });
+
+  it('one invalid UTF-8 byte in a JSON Lines line: that line is rejected, the file loads', async () => {
+    const text = Buffer.from(`${Array.from({ length: 6 }, (_, k) => v1(k + 1)).join('\n')}\n`, 'utf8');
+    text[text.indexOf('tweet 3')] = 0xc3; // a lead byte with no continuation
+    const { report } = await load([tempFile('v1-bad-byte.jsonl', text)]);
+    const f = fileReport(report);
+    accounted(f, 6, 5, 1);
+    assert.equal(rejected(f, 'invalid UTF-8').examples[0]?.line, 3);
+  });
+
+  it('API v2 tweets without an id are counted as rejected, not left out', async () => {
+    const tweet = (id: string | null, k: number) =>
+      JSON.stringify({
+        ...(id === null ? {} : { id }),
+        author_id: `a${k}`,
+        text: `t ${k}`,
+        created_at: '2022-10-01T10:00:00Z',
+      });
+    const lines = [tweet('1', 1), tweet(null, 2), tweet('3', 3), tweet(null, 4)];
+    const { report } = await load([tempFile('v2-no-id.jsonl', `${lines.join('\n')}\n`)]);
+    const f = fileReport(report);
+    accounted(f, 4, 2, 2);
+    assert.equal(rejected(f, 'missing post id').count, 2);
+  });
+
+  it('a single-line JSON page over the record limit is one rejected record; the pages around it load', async () => {
+    const page = (from: number, n: number, pad = '') =>
+      JSON.stringify({
+        data: Array.from({ length: n }, (_, k) => ({
+          id: `${from + k}`,
+          author_id: 'a1',
+          text: `t${pad}`,
+          created_at: '2022-10-01T10:00:00Z',
+        })),
+      });
+    const doc = `[${page(1, 3)},\n${page(10, 2, 'y'.repeat(300_000))},${page(20, 4)}]`;
+    const { report } = await load([tempFile('v2-huge-page.json', doc)], { maxRecordBytes: 256 * 1024 });
+    const f = fileReport(report);
+    accounted(f, 8, 7, 1);
+    assert.equal(rejected(f, 'record too long').examples[0]?.line, 2);
+  });
+
+  it('a JSON Lines line over the record limit is one rejected record, counted without holding it', async () => {
+    const lines = [v1(1), `{"text": "${'z'.repeat(2 ** 20)}"}`, v1(3)];
+    const { report } = await load([tempFile('v1-long-line.jsonl', `${lines.join('\n')}\n`)], {
+      maxRecordBytes: 64 * 1024,
+    });
+    const f = fileReport(report);
+    accounted(f, 3, 2, 1);
+    assert.match(rejected(f, 'record too long').examples[0]?.detail ?? '', /--max-record-bytes/);
+  });
+});
+
+describe('encodings and separators', () => {
+  const map = { account: 'author', time: 'time', text: 'body', id: 'id' };
+  const rows = [
+    ['1', 'ali', '2022-10-01T10:00:00Z', 'زن زندگی آزادی'],
+    ['2', 'sara', '2022-10-01T10:05:00Z', 'نان کار آزادی'],
+  ];
+
+  it('UTF-16 with a byte-order mark, tab-separated (Excel "Unicode text"): detected and said so', async () => {
+    const text = `\ufeff${['id\tauthor\ttime\tbody', ...rows.map((r) => r.join('\t'))].join('\r\n')}\r\n`;
+    const { report, store } = await load([tempFile('excel-unicode.txt', Buffer.from(text, 'utf16le'))], {
+      mapping: map,
+    });
+    const f = fileReport(report);
+    accounted(f, 2, 2, 0);
+    assert.equal(f.encoding, 'utf-16le (byte-order mark)');
+    assert.equal(f.delimiter, 'tab (detected)');
+    assert.equal((await posts(store))[0]?.text, 'زن زندگی آزادی');
+  });
+
+  it('semicolon-separated: detected; --delimiter overrides', async () => {
+    const text = `${['id;author;time;body', ...rows.map((r) => r.join(';'))].join('\n')}\n`;
+    const detected = await load([tempFile('semicolon.csv', text)], { mapping: map });
+    accounted(fileReport(detected.report), 2, 2, 0);
+    assert.equal(fileReport(detected.report).delimiter, '; (detected)');
+    const given = await load([tempFile('semicolon-given.csv', text)], { mapping: map, delimiter: ';' });
+    assert.equal(fileReport(given.report).delimiter, '; (given)');
+  });
+
+  it('windows-1256 with --encoding loads the Persian text; undeclared, one message names the file, line and flag', async () => {
+    // windows-1256 bytes of "آزادي" (alef madda, zain, alef, dal, yeh)
+    const azadi = Buffer.from([0xc2, 0xd2, 0xc7, 0xcf, 0xed]);
+    const lines = [
+      Buffer.from('id,author,time,body\n'),
+      ...Array.from({ length: 5 }, (_, k) =>
+        Buffer.concat([Buffer.from(`${k + 1},a${k},2022-10-01T10:0${k}:00Z,`), azadi, Buffer.from('\n')]),
+      ),
+    ];
+    const path = tempFile('persian-1256.csv', Buffer.concat(lines));
+    const { report, store } = await load([path], { mapping: map, encoding: 'windows-1256' });
+    const f = fileReport(report);
+    accounted(f, 5, 5, 0);
+    assert.equal(f.encoding, 'windows-1256 (--encoding)');
+    assert.equal((await posts(store))[0]?.text, 'آزادي', 'as written: 0xED is the Arabic yeh');
+    const other = await openStore();
+    await assert.rejects(loadFiles(other, [path], { mapping: map }), (err: Error) => {
+      assert.ok(err instanceof InputError);
+      assert.match(err.message, /persian-1256\.csv is not UTF-8/);
+      assert.match(err.message, /the first at line 2/);
+      assert.match(err.message, /--encoding windows-1256/);
+      assert.equal(err.message.split('\n').length, 1, 'one message, not one per row');
+      return true;
+    });
+  });
+
+  it('latin-1 (windows-1252) with --encoding', async () => {
+    const text = Buffer.concat([
+      Buffer.from('id,author,time,body\n1,m\xfcller,2022-10-01T10:00:00Z,Gr\xfc\xdfe\n', 'latin1'),
+    ]);
+    const { store, report } = await load([tempFile('latin1.csv', text)], {
+      mapping: map,
+      encoding: 'latin-1',
+    });
+    accounted(fileReport(report), 1, 1, 0);
+    assert.equal((await posts(store))[0]?.text, 'Grüße');
+  });
+});
+
+describe('bounded resources', () => {
+  it('--memory-limit is read for ingest and analyze and reaches DuckDB; the default is half the memory', async () => {
+    for (const command of ['ingest', 'analyze'] as const)
+      assert.equal(readSettings(command, { memoryLimit: '256MiB' }).memoryLimit, 256 * 2 ** 20);
+    assert.throws(() => readSettings('ingest', { memoryLimit: 'lots' }), /--memory-limit expects a size/);
+    assert.equal(engineMemory(undefined), `${Math.floor(totalmem() / 2 / 2 ** 20)}MiB`);
+    const store = await Store.open(':memory:', { memoryLimit: engineMemory(256 * 2 ** 20) });
+    try {
+      const { m } = await store.one<{ m: string }>(`SELECT current_setting('memory_limit') AS m`);
+      assert.equal(m, '256.0 MiB');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('--max-record-bytes, --encoding and --delimiter are input options of both commands', () => {
+    const given = { maxRecordBytes: '1MiB', encoding: 'windows-1256', delimiter: 'tab' };
+    assert.deepEqual(readSettings('ingest', given), {
+      maxRecordBytes: 2 ** 20,
+      encoding: 'windows-1256',
+      delimiter: '\t',
+    });
+  });
+});
