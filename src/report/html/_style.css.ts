@@ -21,6 +21,7 @@ th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 [dir] { unicode-bidi: isolate; }
 .data { overflow-wrap: break-word; }
+.nowrap { white-space: nowrap; }
 .cf-mark { unicode-bidi: isolate; color: #a61b1b; background: #fde8e8; border-radius: 2px; padding: 0 1px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.75em; font-weight: 400; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 .hash { word-break: break-all; }

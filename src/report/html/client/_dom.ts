@@ -65,6 +65,24 @@ export function dataText<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * A file path from the data, like dataText, that wraps only after a slash: each part between slashes keeps
+ * whole (a path's hyphens would otherwise let it break inside a name).
+ */
+export function dataPath(path: string): HTMLSpanElement {
+  const node = document.createElement('span');
+  node.setAttribute('dir', textDirection(path));
+  node.className = 'data mono';
+  path.split('/').forEach((segment, i) => {
+    if (i > 0) node.append('/', document.createElement('wbr'));
+    const part = document.createElement('span');
+    part.className = 'nowrap';
+    appendRevealed(part, segment);
+    node.append(part);
+  });
+  return node;
+}
+
 /** Story parts (../story.ts) as children: lockstep's words as text, each data string in its own <bdi>. */
 export function partsNodes(parts: StoryPart[]): Array<Node | string> {
   return parts.map((p) => (typeof p === 'string' ? p : dataText('bdi', p.data)));

@@ -7,8 +7,9 @@ import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { ReportData } from '../report-data.js';
 import { revealInvisibles } from '../visible-text.js';
-import { el } from './_dom.js';
+import { el, partsNodes } from './_dom.js';
 import { networkColor } from './_format.js';
+import { labelOf } from './story.js';
 
 export interface GraphView {
   element: HTMLElement;
@@ -80,7 +81,8 @@ export function renderGraph(data: ReportData): GraphView {
     if (id > 0) b.append(el('span', { class: 'swatch' }));
     const swatch = b.querySelector('span');
     if (swatch !== null) swatch.style.background = networkColor(id);
-    b.append(id === 0 ? 'All networks' : `Network ${id}`);
+    const n = data.networks.find((x) => x.id === id);
+    b.append(...(n === undefined ? ['All networks'] : partsNodes(labelOf(n))));
     b.addEventListener('click', () => focus(id));
     buttons.push(b);
     bar.append(b);

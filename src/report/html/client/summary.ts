@@ -5,7 +5,7 @@
 // formats, rejected and merged rows), each network against chance, and the parameters.
 import type { ReportData } from '../report-data.js';
 import { runWarnings } from '../warnings.js';
-import { dataText, el, table } from './_dom.js';
+import { dataPath, dataText, el, table } from './_dom.js';
 import { bytes, duration, fixed, hoursBetween, int, ratio, utc } from './_format.js';
 import { headingNodes, renderStories, swatchOf } from './story.js';
 
@@ -72,7 +72,14 @@ export function renderSummary(data: ReportData): Node[] {
           link,
           [int(n.size), 'num'],
           [int(n.posts), 'num'],
-          `${utc(n.start, false)} – ${utc(n.end, false)} (${duration(hoursBetween(n.start, n.end))})`,
+          el(
+            'span',
+            null,
+            el('span', { class: 'nowrap' }, utc(n.start, false)),
+            ' – ',
+            el('span', { class: 'nowrap' }, utc(n.end, false)),
+            ` (${duration(hoursBetween(n.start, n.end))})`,
+          ),
           n.binding.join(', '),
           [fixed(n.zScore, 1), 'num'],
           [ratio(n.ratio), 'num'],
@@ -114,7 +121,7 @@ export function renderSummary(data: ReportData): Node[] {
         ['merged', 'num'],
       ],
       data.inputs.map((f) => [
-        dataText('span', f.path, 'mono'),
+        dataPath(f.path),
         `${f.format} (${f.platform})`,
         el('code', { class: 'hash' }, f.sha256),
         [bytes(f.bytes), 'num'],
