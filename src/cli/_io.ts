@@ -1,10 +1,8 @@
-// What every command shares: progress lines on stderr (so stdout stays clean for --json), errors a
-// user can act on, and exit codes: 0 ok, 1 failure, 2 bad usage.
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+// What every command shares: progress lines on stderr (so stdout stays clean for --json), and parsers for
+// flag values. Errors and exit codes are in _errors.ts (re-exported here).
+import { UsageError } from './_errors.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export { EXIT, UsageError, UserError } from './_errors.js';
 
 /** A progress line on stderr; on a terminal, repeated updates of one task rewrite the same line. */
 export class Progress {

@@ -11,12 +11,13 @@ import {
   detectNetworks,
   type NetworkDescription,
 } from '../networks/index.js';
-import { type IngestReport, loadFiles } from '../normalize/index.js';
+import type { IngestReport } from '../normalize/index.js';
 import { REPORT_FILE, RUN_FILES, writeReport, writeRunFolder } from '../report/index.js';
-import { Store } from '../store/index.js';
-import { Progress, UsageError } from './_io.js';
+import { onFile, Store } from '../store/index.js';
+import { checkInputFiles, checkInputOptions } from './_input.js';
+import { Progress, UsageError, UserError } from './_io.js';
 import { lockOutFolder, makeStaging, moveIntoPlace, outFolderState } from './_out-folder.js';
-import { engineMemory, loadOptions } from './ingest.js';
+import { engineMemory, loadNamingFiles, loadOptions } from './ingest.js';
 
 export interface AnalyzeCommandOptions {
   out: string;
@@ -58,6 +59,8 @@ export async function runAnalyze(
   progress = new Progress(),
 ): Promise<AnalyzeResult> {
   const dir = resolve(options.out);
+  await checkInputOptions(options);
+  await checkInputFiles(files);
   if (files.length === 0 && options.db === undefined)
     throw new UsageError('give input files to analyse, or --db with a store made by lockstep ingest');
   if (files.length === 0 && options.db !== undefined && !existsSync(options.db))
@@ -78,6 +81,7 @@ export async function runAnalyze(
       files,
       options,
       freshStore ? join(staging, STORE_FILE) : db,
+      db,
       progress,
     );
     progress.line('moving the run into place');
@@ -128,10 +132,10 @@ async function refuseNothingToAnalyse(
         : `no post was loaded from the ${ingest.files.length === 1 ? 'file' : `${ingest.files.length} files`} given ` +
           `(${n(ingest.totals.rowsRead)} rows read, ${n(ingest.totals.rowsRejected)} rejected` +
           `${topReasons(ingest)}; lockstep ingest FILES --db PATH lists every reason with its lines)`;
-    throw new Error(`nothing to analyse: ${source}; no run folder was written`);
+    throw new UserError(`nothing to analyse: ${source}; no run folder was written`);
   }
   if (c.timed === 0n)
-    throw new Error(
+    throw new UserError(
       `nothing to analyse: none of the ${n(Number(c.posts))} posts has a time, and detection compares accounts ` +
         'within time windows; map a time column (--map time=COLUMN for a generic CSV) or use a source with ' +
         'times; no run folder was written',
@@ -152,13 +156,14 @@ async function analyzeInto(
   files: string[],
   options: AnalyzeCommandOptions,
   db: string,
+  shownDb: string,
   progress: Progress,
 ): Promise<AnalyzeResult> {
   const store = await Store.open(db, { memoryLimit: engineMemory(options.memoryLimit) });
   try {
     let ingest: IngestReport | null = null;
     if (files.length > 0) {
-      ingest = await loadFiles(store, files, loadOptions(options, progress));
+      ingest = await loadNamingFiles(store, files, loadOptions(options, progress));
       const t = ingest.totals;
       progress.line(
         `loaded ${n(t.posts)} posts and ${n(t.accounts)} accounts; rejected ${n(t.rowsRejected)} of ${n(t.rowsRead)} rows` +
@@ -172,24 +177,27 @@ async function analyzeInto(
       }
     }
     await refuseNothingToAnalyse(store, ingest, options.db);
-    const detection = await detectNetworks(store, options.detect, (stage) =>
-      progress.line(`detecting: ${stage}`),
+    // An engine failure from here on is named by the store the run reads (the input files are loaded).
+    const detection = await onFile(shownDb, 'detecting networks', () =>
+      detectNetworks(store, options.detect, (stage) => progress.line(`detecting: ${stage}`)),
     );
     progress.line('describing networks');
     const began = performance.now();
-    const networks = await describeNetworks(store, detection);
+    const networks = await onFile(shownDb, 'describing networks', () => describeNetworks(store, detection));
     const describeSeconds = Math.round(performance.now() - began) / 1000;
     progress.line('writing the run folder');
-    await writeRunFolder(dir, {
-      store,
-      detection,
-      networks,
-      ingest,
-      timings: { describe: describeSeconds },
-      inputs: files,
-    });
+    await onFile(shownDb, 'writing the run folder', () =>
+      writeRunFolder(dir, {
+        store,
+        detection,
+        networks,
+        ingest,
+        timings: { describe: describeSeconds },
+        inputs: files,
+      }),
+    );
     progress.line('writing report.html');
-    const report = await writeReport(dir, store);
+    const report = await onFile(shownDb, 'writing report.html', () => writeReport(dir, store));
     return {
       dir,
       db,

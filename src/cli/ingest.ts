@@ -2,8 +2,15 @@
 
 import { totalmem } from 'node:os';
 import { parseMapping } from '../ingest/index.js';
-import { formatIngestReport, type LoadOptions, type LoadProgress, loadFiles } from '../normalize/index.js';
-import { Store } from '../store/index.js';
+import {
+  formatIngestReport,
+  type IngestReport,
+  type LoadOptions,
+  type LoadProgress,
+  loadFiles,
+} from '../normalize/index.js';
+import { Store, withFile } from '../store/index.js';
+import { checkInputFiles, checkInputOptions } from './_input.js';
 import { Progress } from './_io.js';
 
 export interface IngestCommandOptions {
@@ -23,12 +30,41 @@ export interface IngestCommandOptions {
 
 export async function runIngest(files: string[], options: IngestCommandOptions): Promise<void> {
   const progress = new Progress();
+  await checkInputOptions(options);
+  await checkInputFiles(files);
   const store = await Store.open(options.db, { memoryLimit: engineMemory(options.memoryLimit) });
   try {
-    const report = await loadFiles(store, files, loadOptions(options, progress));
+    const report = await loadNamingFiles(store, files, loadOptions(options, progress));
     process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatIngestReport(report)}\n`);
   } finally {
     store.close();
+  }
+}
+
+/**
+ * loadFiles, with an engine failure named by the file it happened on and what was being done with it (told by
+ * loadFiles' progress events: each file is detected in turn, then read and normalised in turn).
+ */
+export async function loadNamingFiles(
+  store: Store,
+  files: string[],
+  options: LoadOptions,
+): Promise<IngestReport> {
+  let detected = 0;
+  let at = { file: files[0] ?? '', doing: 'detecting its format' };
+  const onProgress = (event: LoadProgress) => {
+    if (event.stage === 'detected') {
+      detected++;
+      at = { file: files[detected] ?? event.file, doing: 'detecting its format' };
+    } else if (event.stage === 'reading') at = { file: event.file, doing: 'reading it' };
+    else if (event.stage === 'normalising') at = { file: event.file, doing: 'normalising its rows' };
+    else at = { file: event.file, doing: 'recording it in the store' };
+    options.onProgress?.(event);
+  };
+  try {
+    return await loadFiles(store, files, { ...options, onProgress });
+  } catch (err) {
+    throw withFile(err, at.file, at.doing);
   }
 }
 

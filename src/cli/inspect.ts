@@ -1,7 +1,7 @@
 // `lockstep inspect --db PATH`: what a store holds.
 import { existsSync } from 'node:fs';
 import { formatSummary, summarizeStore } from '../normalize/index.js';
-import { Store } from '../store/index.js';
+import { onFile, Store } from '../store/index.js';
 import { UsageError } from './_io.js';
 
 export async function runInspect(options: { db: string; json?: boolean; top?: number }): Promise<void> {
@@ -9,7 +9,9 @@ export async function runInspect(options: { db: string; json?: boolean; top?: nu
     throw new UsageError(`no store at ${options.db}; create one with lockstep ingest`);
   const store = await Store.open(options.db);
   try {
-    const summary = await summarizeStore(store, options.top ?? 10);
+    const summary = await onFile(options.db, 'summarising the store', () =>
+      summarizeStore(store, options.top ?? 10),
+    );
     process.stdout.write(`${options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
   } finally {
     store.close();

@@ -6,13 +6,13 @@ import {
   detectOptionsOf,
   readSettings,
   type Setting,
-  SettingError,
   type SettingsCommand,
   type SettingValues,
   settingsOf,
 } from '../settings/index.js';
 import { VERSION } from '../version.js';
-import { EXIT, parseInteger, parsePositiveInt, UsageError } from './_io.js';
+import { EXIT, explainError } from './_errors.js';
+import { parseInteger, parsePositiveInt } from './_io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -189,17 +189,17 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return EXIT.ok;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      // help and version end here too, with code 0
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (err instanceof UsageError || err instanceof SettingError) {
-      process.stderr.write(`lockstep: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`lockstep: ${message}\n`);
-    if (process.env.LOCKSTEP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return EXIT.failure;
+    // Commander has printed its own message (and help and version end here too, with code 0).
+    const debug = isDebug();
+    const { exitCode, message } = explainError(err, debug);
+    if (!(err instanceof CommanderError)) process.stderr.write(`lockstep: ${message}\n`);
+    else if (debug && message !== '') process.stderr.write(`${message}\n`);
+    return exitCode;
   }
+}
+
+/** LOCKSTEP_DEBUG set to anything but '', '0' or 'false': errors keep the engine's text and the stacks. */
+export function isDebug(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = (env.LOCKSTEP_DEBUG ?? '').trim().toLowerCase();
+  return v !== '' && v !== '0' && v !== 'false';
 }

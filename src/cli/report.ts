@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRunFolder, checkRunStore, RunFolderError, writeReport } from '../report/index.js';
-import { Store } from '../store/index.js';
+import { onFile, Store } from '../store/index.js';
 import { UsageError } from './_io.js';
 
 export interface ReportCommandOptions {
@@ -23,12 +23,14 @@ export async function runReport(runDir: string, options: ReportCommandOptions = 
   const manifest = await checkRunFolder(dir).catch(usage);
   const store = await Store.open(db);
   try {
-    const identity = await checkRunStore(dir, manifest, store, db).catch(usage);
+    const identity = await onFile(db, 'checking the store against the run', () =>
+      checkRunStore(dir, manifest, store, db),
+    ).catch(usage);
     if (identity === null)
       process.stderr.write(
         `lockstep: ${dir} was made by a lockstep that did not record its store; ${db} is taken as given\n`,
       );
-    const report = await writeReport(dir, store);
+    const report = await onFile(db, 'writing report.html', () => writeReport(dir, store));
     process.stdout.write(`report: ${report.path} (${(report.bytes / 1024).toFixed(0)} KB)\n`);
     return report.path;
   } finally {

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRunFolder, checkRunStore } from '../report/index.js';
-import { Store } from '../store/index.js';
+import { onFile, Store } from '../store/index.js';
 import { type RunningServer, startServer } from '../web/index.js';
 import { UsageError } from './_io.js';
 import { usage } from './report.js';
@@ -41,17 +41,21 @@ export async function startServe(runDir: string, options: ServeCommandOptions): 
   const manifest = await checkRunFolder(dir).catch(usage);
   const store = await Store.open(db, { readOnly: true });
   try {
-    await checkRunStore(dir, manifest, store, db).catch(usage);
+    await onFile(db, 'checking the store against the run', () =>
+      checkRunStore(dir, manifest, store, db),
+    ).catch(usage);
   } finally {
     store.close();
   }
-  return startServer({
-    runDir: dir,
-    db,
-    port: options.port,
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.token !== undefined ? { token: options.token } : {}),
-  });
+  return onFile(db, 'preparing the UI', () =>
+    startServer({
+      runDir: dir,
+      db,
+      port: options.port,
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(options.token !== undefined ? { token: options.token } : {}),
+    }),
+  );
 }
 
 export async function runServe(runDir: string, options: ServeCommandOptions): Promise<void> {

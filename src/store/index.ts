@@ -3,9 +3,18 @@ export {
   type Params,
   type Row,
   Store,
-  StoreError,
   type StoreOptions,
+  StoreReader,
   sqlIdent,
   sqlString,
 } from './connection.js';
+export {
+  EngineError,
+  type EngineKind,
+  type EngineMessage,
+  findEngineMessage,
+  onFile,
+  StoreError,
+  withFile,
+} from './errors.js';
 export { SCHEMA_VERSION } from './schema.sql.js';

@@ -1,6 +1,7 @@
 // The store's tables. Posts and accounts are the normalised records of src/normalize/records.ts;
 // files and rejections keep the ingest report so that a store can always say where its rows came from.
 import type { Store } from './connection.js';
+import { StoreError } from './errors.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -35,7 +36,7 @@ export async function createSchema(store: Store): Promise<void> {
   if (found === undefined) {
     await store.run(`INSERT INTO meta VALUES ('schemaVersion', $1)`, [String(SCHEMA_VERSION)]);
   } else if (found !== String(SCHEMA_VERSION)) {
-    throw new Error(`store has schema version ${found}; this lockstep reads version ${SCHEMA_VERSION}`);
+    throw schemaError(store, found);
   }
 }
 
@@ -45,8 +46,23 @@ export async function checkSchema(store: Store): Promise<void> {
     .all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schemaVersion'`)
     .catch(() => []);
   const found = rows[0]?.value;
-  if (found !== String(SCHEMA_VERSION))
-    throw new Error(
-      `store has schema version ${found ?? 'none'}; this lockstep reads version ${SCHEMA_VERSION}`,
-    );
+  if (found !== String(SCHEMA_VERSION)) throw schemaError(store, found);
+}
+
+function schemaError(store: Store, found: string | undefined): StoreError {
+  return found === undefined
+    ? new StoreError(
+        `${store.path}: a DuckDB database, but not a lockstep store (it has no lockstep tables)`,
+        {
+          file: store.path,
+          hint: 'give a store made by lockstep ingest or analyze',
+        },
+      )
+    : new StoreError(
+        `${store.path}: a store of schema version ${found}; this lockstep reads version ${SCHEMA_VERSION}`,
+        {
+          file: store.path,
+          hint: 'make the store again from the input files (lockstep ingest or analyze), or use the lockstep that wrote it',
+        },
+      );
 }

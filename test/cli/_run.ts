@@ -6,10 +6,15 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export function lockstep(...args: string[]) {
+  return lockstepWith({}, ...args);
+}
+
+/** As lockstep(), with extra environment variables (e.g. LOCKSTEP_DEBUG). */
+export function lockstepWith(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/New_York' },
+    env: { ...process.env, LOCKSTEP_DEBUG: '', TZ: 'America/New_York', ...env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
