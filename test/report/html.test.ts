@@ -67,7 +67,7 @@ describe('report words: direction, labels, odds, warnings', () => {
     assert.equal(textDirection(null), 'auto');
   });
 
-  it('labels a network by its top tag, else its site or link, else its repeated text, and its size', () => {
+  it('labels a network by the tag, link or site it made most its own, else its repeated text, and its size', () => {
     const share = { posts: 5, totalPosts: 10, share: 0.5, spanPosts: 10, spanShare: 0.5 };
     const none = { topHashtags: [], topLinks: [], topDomains: [], topTexts: [] };
     const label = (n: Parameters<typeof networkSubject>[0], size = 76) =>
@@ -88,9 +88,18 @@ describe('report words: direction, labels, odds, warnings', () => {
       label({
         ...none,
         topLinks: [{ url: 'https://x.org/a', ...share }],
-        topDomains: [{ domain: 'x.org', ...share, posts: 9 }],
+        topDomains: [{ domain: 'x.org', ...share, posts: 9, share: 0.1 }],
       }),
       '[x.org/a] · 76 accounts',
+    );
+    // A protest tag the network used twice among 9,072 posts does not name it; the site it floods does.
+    assert.equal(
+      label({
+        ...none,
+        topHashtags: [{ hashtag: 'mahsaamini', ...share, posts: 2, totalPosts: 9072, share: 0 }],
+        topDomains: [{ domain: 'nedayevatan.ir', ...share, posts: 844, totalPosts: 885, share: 0.954 }],
+      }),
+      '[nedayevatan.ir] · 76 accounts',
     );
     assert.equal(
       label({ ...none, topTexts: [{ text: 'a', posts: 4, accounts: 3, example: 'Same   text' }] }, 1),

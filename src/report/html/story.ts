@@ -9,7 +9,7 @@ import { duration, hoursBetween, int, pct } from './client/_format.js';
 /** lockstep's own words (a string), or a string from the data to show in its own isolate. */
 export type StoryPart = string | { data: string };
 
-/** What the network is about: its top hashtag, else its top link or site, else its most repeated text. */
+/** What the network is about (networkSubject). */
 export interface NetworkSubject {
   kind: 'hashtag' | 'link' | 'domain' | 'text';
   /** As shown: `#tag`, the URL, the domain, or the text. */
@@ -27,15 +27,26 @@ type Tops = Pick<NetworkDescription, 'topHashtags' | 'topLinks' | 'topDomains' |
 /** Characters of a subject shown in a label; the sentence and the tables give it whole. */
 export const LABEL_CHARS = 40;
 
+/**
+ * What the network is about: of its top hashtags, links and sites, the one it most clearly made its own,
+ * scored as posts × share² (many of its posts, and most of everyone's posts with it: 8,729 of 12,613 posts
+ * with a tag beats 702 of 2,884 links to youtube.com, and a protest tag the network used twice among 9,072
+ * posts scores nothing); ties go to hashtags, then links. Without any, its most repeated text.
+ */
 export function networkSubject(n: Tops): NetworkSubject | null {
-  const tag = n.topHashtags[0];
-  if (tag !== undefined) return { kind: 'hashtag', text: `#${tag.hashtag}`, ...shareOf(tag), accounts: 0 };
-  const link = n.topLinks[0];
-  const site = n.topDomains[0];
-  // A site stands for the network when its posts are at least twice its top link's (one article each).
-  if (site !== undefined && (link === undefined || site.posts >= 2 * link.posts))
-    return { kind: 'domain', text: site.domain, ...shareOf(site), accounts: 0 };
-  if (link !== undefined) return { kind: 'link', text: link.url, ...shareOf(link), accounts: 0 };
+  const candidates: NetworkSubject[] = [
+    ...n.topHashtags.map((h) => ({
+      kind: 'hashtag' as const,
+      text: `#${h.hashtag}`,
+      ...shareOf(h),
+      accounts: 0,
+    })),
+    ...n.topLinks.map((l) => ({ kind: 'link' as const, text: l.url, ...shareOf(l), accounts: 0 })),
+    ...n.topDomains.map((d) => ({ kind: 'domain' as const, text: d.domain, ...shareOf(d), accounts: 0 })),
+  ];
+  let best: NetworkSubject | null = null;
+  for (const c of candidates) if (best === null || score(c) > score(best)) best = c;
+  if (best !== null) return best;
   const text = n.topTexts.find((t) => t.posts > 1);
   if (text !== undefined)
     return {
@@ -48,6 +59,8 @@ export function networkSubject(n: Tops): NetworkSubject | null {
     };
   return null;
 }
+
+const score = (s: NetworkSubject) => s.posts * s.share * s.share;
 
 const shareOf = (v: { posts: number; totalPosts: number; share: number }) => ({
   posts: v.posts,
