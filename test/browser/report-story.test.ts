@@ -68,7 +68,7 @@ const firstStory = (page: Page): Promise<FirstStory> =>
   }));
 
 /**
- * Words laid out over two lines: every word (a run without spaces or slashes in one text node) of every data string
+ * Words laid out over two lines: every word (a run without spaces, slashes, ? or & in one text node) of every data string
  * but post bodies, and of the lines and labels around them, whose glyphs sit on more than one line.
  */
 const brokenWords = (page: Page): Promise<string[]> =>
@@ -80,8 +80,8 @@ const brokenWords = (page: Page): Promise<string[]> =>
     for (const place of places) {
       const walker = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        // A path or link may wrap after a slash; anything else is one word.
-        for (const m of (node.textContent ?? '').matchAll(/[^\s/]+\/?/g)) {
+        // A path or link may wrap after a slash, or a link after its query's ? and &; anything else is one word.
+        for (const m of (node.textContent ?? '').matchAll(/[^\s/?&]+[/?&]?/g)) {
           const range = document.createRange();
           range.setStart(node, m.index ?? 0);
           range.setEnd(node, (m.index ?? 0) + m[0].length);

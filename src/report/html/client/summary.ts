@@ -122,7 +122,7 @@ export function renderSummary(data: ReportData): Node[] {
       ],
       data.inputs.map((f) => [
         dataPath(f.path),
-        `${f.format} (${f.platform})`,
+        el('span', null, el('span', { class: 'nowrap' }, f.format), ` (${f.platform})`),
         el('code', { class: 'hash' }, f.sha256),
         [bytes(f.bytes), 'num'],
         [int(f.rowsRead), 'num'],
