@@ -19,7 +19,7 @@ type Column = {
 const COLUMNS: Column[] = [
   {
     label: 'Network',
-    num: true,
+    num: false,
     value: (n) => n.id,
     cell: (n) => {
       const a = link(networkPath(n.id), `Network ${n.id}: `);
