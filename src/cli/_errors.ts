@@ -174,7 +174,10 @@ const ENGINE_WORDS: Record<EngineError['kind'], string> = {
 function engineHint(kind: EngineError['kind']): string {
   switch (kind) {
     case 'memory':
-      return 'close other programs or use a machine with more memory, or split the input into smaller files';
+      return (
+        'give the engine more room with --memory-limit (ingest and analyze; default half the memory) if the ' +
+        'machine has it, close other programs, or split the input into smaller files'
+      );
     case 'interrupted':
       return 'run the command again';
     case 'io':

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it, mock } from 'node:test';
+import { explainError } from '../../src/cli/_errors.js';
 import { main } from '../../src/cli/program.js';
-import { Store } from '../../src/store/index.js';
+import { EngineError, Store } from '../../src/store/index.js';
 import { lockstep, lockstepWith } from './_run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'lockstep-errors-'));
@@ -121,6 +122,25 @@ describe('errors a user can act on', () => {
     assert.match(debug.stderr, /notes\.duckdb: not a lockstep store/);
     assert.match(debug.stderr, /IO Error: .*not a valid DuckDB database file/);
     assert.match(debug.stderr, STACK);
+  });
+
+  it("the engine running out of memory on a file names it and the flag to use, never DuckDB's SET advice", () => {
+    const oom =
+      'Out of Memory Error: failed to allocate data of size 256.0 MiB (6.2 GiB/6.2 GiB used)\n\n' +
+      "Possible solutions:\n* Reducing the number of threads (SET threads=X)\n* Increasing the memory limit (SET memory_limit='...')";
+    const plain = explainError(new EngineError('page.json', 'reading it', oom));
+    assert.equal(plain.exitCode, 1);
+    assert.match(
+      plain.message,
+      /^page\.json: reading it failed: the database engine ran out of memory; .*--memory-limit/,
+    );
+    assert.doesNotMatch(plain.message, /SET |Out of Memory Error/);
+    const debug = explainError(new EngineError('page.json', 'reading it', oom), true);
+    assert.match(debug.message, /Out of Memory Error: failed to allocate/);
+    // The same text from a stage that did not know its file still gets the advice, and never the engine's.
+    const bare = explainError(new Error(oom));
+    assert.match(bare.message, /ran out of memory; .*--memory-limit/);
+    assert.doesNotMatch(bare.message, /SET /);
   });
 
   it('an engine error while reading a named file names it and says what to do; LOCKSTEP_DEBUG=1 keeps it', async () => {
