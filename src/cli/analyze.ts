@@ -10,9 +10,10 @@ import {
   describeNetworks,
   detectNetworks,
   type NetworkDescription,
+  type Population,
 } from '../networks/index.js';
 import type { IngestReport } from '../normalize/index.js';
-import { REPORT_FILE, RUN_FILES, writeReport, writeRunFolder } from '../report/index.js';
+import { REPORT_FILE, RUN_FILES, runWarnings, writeReport, writeRunFolder } from '../report/index.js';
 import { onFile, Store } from '../store/index.js';
 import { checkInputFiles, checkInputOptions } from './_input.js';
 import { Progress, UsageError, UserError } from './_io.js';
@@ -49,8 +50,8 @@ export interface AnalyzeResult {
   /** Posts that were analysed, and those without a time (left out: co-activity is measured in windows). */
   posts: number;
   untimedPosts: number;
-  /** Set when nearly all activity is in candidate networks (see Population in src/networks). */
-  populationWarning: string | null;
+  /** The share of activity in candidate networks, and whether it is so high that a warning is due. */
+  population: Population;
 }
 
 export async function runAnalyze(
@@ -207,7 +208,7 @@ async function analyzeInto(
       report: report.path,
       posts: detection.signals.posts,
       untimedPosts: detection.signals.untimedPosts,
-      populationWarning: detection.population.warning,
+      population: detection.population,
     };
   } finally {
     store.close();
@@ -217,13 +218,9 @@ async function analyzeInto(
 /** The short summary: one line per network, the candidates set aside, where the run folder is. */
 export function formatAnalysis(r: AnalyzeResult): string {
   const lines: string[] = [];
-  if (r.untimedPosts > 0) {
-    lines.push(
-      `warning: ${n(r.untimedPosts)} posts have no time and took no part in detection (co-activity is ` +
-        `measured in time windows); ${n(r.posts)} timed posts were analysed`,
-    );
-  }
-  if (r.populationWarning !== null) lines.push(`warning: ${r.populationWarning}`);
+  // The same plain words as report.html and the UI (src/report/html/warnings.ts).
+  for (const w of runWarnings({ population: r.population, untimedPosts: r.untimedPosts }))
+    lines.push(`warning: ${w}`);
   lines.push(
     `${r.networks.length} network${r.networks.length === 1 ? '' : 's'} beyond chance ` +
       `(${n(r.tested)} candidate${r.tested === 1 ? '' : 's'} tested, ${n(r.tested - r.networks.length)} set aside as within chance)`,

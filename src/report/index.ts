@@ -19,6 +19,7 @@ export {
   type ReportNetwork,
   type ReportOptions,
   renderReportHtml,
+  runWarnings,
   writeReport,
 } from './html/index.js';
 export {

@@ -16,4 +16,5 @@ export {
   type ReportTimeline,
 } from './report-data.js';
 export { invisibleMark, isolateText, revealInvisibles, splitInvisibles } from './visible-text.js';
+export { runWarnings, type WarningFigures } from './warnings.js';
 export { REPORT_FILE, type ReportFile, writeReport } from './write.js';
