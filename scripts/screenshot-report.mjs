@@ -1,7 +1,7 @@
 // Screenshot of the demo run's report for the README: run `npm start` first, then
 // `node scripts/screenshot-report.mjs [runs/demo/report.html] [docs/screenshot-report.png]`. Drives Debian's
-// Chromium through playwright-core, offline, and captures the first network's section (signals and chance,
-// timeline, share of each hashtag's volume).
+// Chromium through playwright-core, offline, and captures the first screen at 1400x1000: each network's
+// quotable sentence beside its strongest evidence pair.
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -19,14 +19,11 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`file://${report}`);
-  await page.waitForSelector('#network-1');
+  await page.waitForSelector('section.story');
   await page.waitForTimeout(1500);
-  const top = await page.evaluate(
-    () => (document.querySelector('#network-1')?.getBoundingClientRect().top ?? 0) + window.scrollY,
-  );
-  await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: top, width: 1200, height: 1300 } });
+  await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();
