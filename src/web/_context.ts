@@ -1,10 +1,11 @@
 // What every view shares: the run folder in memory, the store behind a time limit, the store's platforms,
-// per-network layouts and the whole dataset's timeline (each computed once, on first use, and kept), and
-// the mapping from an account key (as edges.csv and networks.json write it) to its platform and id.
+// per-network layouts and timelines and the whole dataset's timeline (each computed once, on first use, and
+// kept), and the mapping from an account key (as edges.csv and networks.json write it) to its platform and id.
+import { listValue } from '@duckdb/node-api';
 import { layoutNetworks } from '../report/html/index.js';
 import type { ServedRun } from './_run.js';
 import type { TimedStore } from './_timed-store.js';
-import { ACCOUNT_EXISTS_SQL, PLATFORMS_SQL, TIMELINE_ALL_SQL } from './queries.sql.js';
+import { ACCOUNT_EXISTS_SQL, PLATFORMS_SQL, TIMELINE_ALL_SQL, TIMELINE_MEMBERS_SQL } from './queries.sql.js';
 
 export class HttpError extends Error {
   constructor(
@@ -51,6 +52,7 @@ const BUCKETS = [3600, 6 * 3600, 86_400, 7 * 86_400];
 
 export class ServeContext {
   private readonly layouts = new Map<number, Promise<GraphLayout>>();
+  private readonly timelines = new Map<number, Promise<Array<[number, number]>>>();
   private timeline: Promise<Timeline> | null = null;
   private platforms: Promise<string[]> | null = null;
 
@@ -104,6 +106,23 @@ export class ServeContext {
       this.timeline = null;
     });
     return this.timeline;
+  }
+
+  /**
+   * A network's posts per bucket of the whole timeline, computed once and kept (the run does not change, and
+   * the query scans every post: with 20 readers, repeating it was most of a network page's wait).
+   */
+  networkTimeline(id: number, bucketSeconds: number): Promise<Array<[number, number]>> {
+    let cached = this.timelines.get(id);
+    if (cached === undefined) {
+      const members = (this.network(id)?.accounts ?? []).map((a) => `${a.platform}\u001f${a.account}`);
+      cached = this.db
+        .all<{ t: bigint; n: bigint }>(TIMELINE_MEMBERS_SQL, [bucketSeconds, listValue(members)])
+        .then((rows) => rows.map((r): [number, number] => [Number(r.t), Number(r.n)]));
+      cached.catch(() => this.timelines.delete(id));
+      this.timelines.set(id, cached);
+    }
+    return cached;
   }
 
   /**

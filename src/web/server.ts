@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Store } from '../store/index.js';
+import { findEngineMessage, Store } from '../store/index.js';
 import { HttpError, ServeContext, type ServeLimits } from './_context.js';
 import { readServedRun } from './_run.js';
 import { QueryTimeout, TimedStore } from './_timed-store.js';
@@ -23,6 +23,13 @@ export const SERVE_DEFAULTS = {
   port: 8787,
   /** Longest a store query may run before it is interrupted and the request answered 503. */
   queryTimeoutMs: 10_000,
+  /**
+   * Store connections serving requests at once (a DuckDB connection runs one query at a time); more requests
+   * wait for a free one. Four on two cores: with 20 concurrent readers, account pages came 1.4x (median) and
+   * 1.8x (p95) faster than on one connection (BENCHMARKS.md "serve under several readers"); more connections
+   * only share the same cores, and each holds little memory of its own.
+   */
+  readers: 4,
   postsPerPage: 200,
   maxEvidencePairs: 500,
   maxAccounts: 2000,
@@ -72,7 +79,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     layoutIterations: o.layoutIterations,
     maxBuckets: o.maxBuckets,
   };
-  const ctx = new ServeContext(run, new TimedStore(store, o.queryTimeoutMs), limits);
+  const db = new TimedStore(store, o.queryTimeoutMs, o.readers);
+  const ctx = new ServeContext(run, db, limits);
   // Every network's layout is computed before the first request (about 6 s for a 10,000-account network
   // with 50,000 edges), so no page ever waits on ForceAtlas2 and large graphs open at once.
   for (const n of run.files.networks.networks) await ctx.layout(n.id);
@@ -83,7 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     handle(ctx, req, res, { token, loopback, port: () => port }).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
       else res.end();
-      process.stderr.write(`lockstep serve: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`lockstep serve: ${describeFailure(req, err, store.path)}\n`);
     });
   });
   await new Promise<void>((ok, fail) => {
@@ -107,9 +115,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      db.close();
       store.close();
     },
   };
+}
+
+/**
+ * The server's own log line for a request that failed: the address, and the engine's text and stack only with
+ * LOCKSTEP_DEBUG=1 (the request's own answer is a bare 500, never the error).
+ */
+function describeFailure(req: IncomingMessage, err: unknown, storePath: string): string {
+  const debug = !['', '0', 'false'].includes((process.env.LOCKSTEP_DEBUG ?? '').trim().toLowerCase());
+  const path = (req.url ?? '/').split('?')[0];
+  if (debug) return `${path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+  const engine = err instanceof Error ? findEngineMessage(err.message) : null;
+  return (
+    `${path} failed${engine === null ? '' : ' in the database engine'} (store ${storePath}); ` +
+    'run lockstep serve with LOCKSTEP_DEBUG=1 to see the details'
+  );
 }
 
 interface Guard {

@@ -182,6 +182,37 @@ describe('lockstep serve', () => {
     }
   });
 
+  it('answers many concurrent requests each with the same body as when asked alone', async () => {
+    // Every network, the members of the first network (two pages of posts each), the evidence of the first
+    // edges and an unknown account: asked one at a time, then all at once, three times over in a shuffled order,
+    // so requests of every kind share the store's connections (more than the pool has).
+    const [s, t] = [header.indexOf('source'), header.indexOf('target')];
+    const keys = (doc.networks[0]?.accounts ?? []).slice(0, 12).map((a) => encodeURIComponent(a.key));
+    const paths = [
+      '/api/networks',
+      ...doc.networks.map((n) => `/api/network/${n.id}`),
+      ...keys.flatMap((k) => [`/api/account/${k}`, `/api/account/${k}?page=2`]),
+      ...edges
+        .slice(0, 6)
+        .map((r) => `/api/evidence/${encodeURIComponent(r[s] ?? '')}/${encodeURIComponent(r[t] ?? '')}`),
+      '/api/account/no-such-account',
+    ];
+    const alone = new Map<string, [number, string]>();
+    for (const path of paths) {
+      const a = await get(port, path);
+      alone.set(path, [a.status, a.body]);
+    }
+    assert.ok(paths.length >= 20, `${paths.length} pages`);
+    const order = [...paths, ...paths, ...paths].map((p, i) => ({ p, k: (i * 7919) % 101 }));
+    order.sort((x, y) => x.k - y.k);
+    const together = await Promise.all(order.map(({ p }) => get(port, p).then((a) => [p, a] as const)));
+    for (const [path, answer] of together) {
+      const [status, body] = alone.get(path) as [number, string];
+      assert.equal(answer.status, status, path);
+      assert.equal(answer.body, body, path);
+    }
+  });
+
   it('answers 404 for unknown ids and 400 for malformed ones, on pages and their twins', async () => {
     assert.equal((await get(port, '/api/network/9999')).status, 404);
     assert.equal((await get(port, '/network/9999')).status, 404);

@@ -65,19 +65,20 @@ export async function buildAccountView(
   const page = parsePage(rawPage);
   const ref = await ctx.requireAccount(key);
   const size = ctx.limits.postsPerPage;
-  const [profiles, counted, posts] = [
-    await ctx.db.all<Record<string, unknown>>(PROFILE_SQL, [ref.platform, ref.account]),
-    await ctx.db.all<{ n: bigint }>(`SELECT count(*) AS n FROM posts WHERE platform = $1 AND account = $2`, [
+  // Three reads side by side: the store serves several connections at once (src/web/_timed-store.ts).
+  const [profiles, counted, posts] = await Promise.all([
+    ctx.db.all<Record<string, unknown>>(PROFILE_SQL, [ref.platform, ref.account]),
+    ctx.db.all<{ n: bigint }>(`SELECT count(*) AS n FROM posts WHERE platform = $1 AND account = $2`, [
       ref.platform,
       ref.account,
     ]),
-    await ctx.db.all<Record<string, unknown>>(ACCOUNT_POSTS_SQL, [
+    ctx.db.all<Record<string, unknown>>(ACCOUNT_POSTS_SQL, [
       ref.platform,
       ref.account,
       size,
       (page - 1) * size,
     ]),
-  ];
+  ]);
   const profile = profiles[0];
   const own = [...(ctx.run.edgesByAccount.get(key) ?? [])].sort((x, y) => y.weight - x.weight);
   const bySignal: AccountPayload['bySignal'] = {};

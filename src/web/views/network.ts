@@ -1,10 +1,8 @@
 // One network (/network/:id and its JSON twin): its description from networks.json, its graph (layout from
 // the report's ForceAtlas2 code, computed once per network and cached; the strongest edges drawn), its posts
 // per time bucket against the whole dataset's, its most central accounts and its strongest edges' evidence.
-import { listValue } from '@duckdb/node-api';
 import type { RunNetworksJson } from '../../report/html/index.js';
 import { type GraphLayout, HttpError, type ServeContext } from '../_context.js';
-import { TIMELINE_MEMBERS_SQL } from '../queries.sql.js';
 
 export type NetworkJson = RunNetworksJson['networks'][number];
 
@@ -39,17 +37,13 @@ export async function buildNetworkView(ctx: ServeContext, rawId: string): Promis
       e.weight,
     ]);
   const whole = await ctx.wholeTimeline();
-  const members = n.accounts.map((a) => `${a.platform}\u001f${a.account}`);
-  const rows = await ctx.db.all<{ t: bigint; n: bigint }>(TIMELINE_MEMBERS_SQL, [
-    whole.bucketSeconds,
-    listValue(members),
-  ]);
+  const network = await ctx.networkTimeline(id, whole.bucketSeconds);
   return {
     view: 'network',
     network: { ...n, accounts: n.accounts.slice(0, ctx.limits.maxAccounts) },
     accountsTotal: n.accounts.length,
     graph: { nodes: layout.nodes, edges, edgesTotal: own.length },
-    timeline: { ...whole, network: rows.map((r): [number, number] => [Number(r.t), Number(r.n)]) },
+    timeline: { ...whole, network },
     windowSeconds: ctx.run.windowSeconds,
   };
 }
