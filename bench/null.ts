@@ -2,7 +2,7 @@
 // time, text, tags, links and mentions, but within every window (of the detection's window length) the
 // accounts are dealt out again at random among that window's posts, so each account keeps how much it
 // posted in each window and each item keeps how popular it was, and who-did-what-with-whom is chance.
-// Every network reported on such data is a false positive, selection by Louvain included. Prints figures;
+// Every network reported on such data is a false positive, selection by the grouping included. Prints figures;
 // never fails. Usage: node --import tsx bench/null.ts STORE_OR_FILE... [--shuffles 3] [--options JSON]; an
 // input `scenario:SEED` is the independent generator's data (bench/_scenario.ts, 3,000 accounts).
 import { existsSync } from 'node:fs';

@@ -68,7 +68,7 @@ console.log(
     `(${detection.candidates.filter((c) => c.beyondChance).length} networks, ${reported.size} accounts)`,
 );
 // Each threshold group of minAccounts or more, scored by lockstep's chance model as it stands (as if it
-// were a community Louvain had found): is its co-activity beyond what independent accounts would produce?
+// were a group the grouping had found): is its co-activity beyond what independent accounts would produce?
 const tested = groups.filter((g) => g.length >= detection.parameters.minAccounts);
 await store.run('CREATE OR REPLACE TEMP TABLE _m (aid INTEGER, net INTEGER)');
 await store.run('CREATE OR REPLACE TEMP TABLE _x (aid INTEGER, net INTEGER)');

@@ -121,7 +121,7 @@ const timingSql = (
  * then in step with many members at once, and a count of partners would make a few lucky moments look like
  * many. Enough partners is as many as the crowd rarely is in step with (q at most TIMING_LEVEL): at least
  * one, when the partners keep together, and more in a community whose other members answer the same posts
- * at their own times (a brigade inside the crowd that Louvain joined to it), where being in step with one
+ * at their own times (a brigade grouped with part of the crowd it answers), where being in step with one
  * of them is common. A post touches several items (two tags), so a window's chance is the sum over its
  * items (at most 1). `tail` is the exact Poisson-binomial tail of the windows in step; E their expected
  * number.

@@ -523,7 +523,7 @@ export type AccountSignalRow = {
 /**
  * Each member's own co-activity with the rest of its network against chance, signal by signal: observed
  * pairs it is part of (over its items, the other members there) and their expectation p_a (mu - p_a) per
- * item, so that accounts Louvain attached to a network by a few incidental ties can be told from its core.
+ * item, so that accounts the grouping attached to a network by a few incidental ties can be told from it.
  */
 export async function scoreMembers(
   store: Store,

@@ -1,31 +1,30 @@
-// The fused account graph and its communities. Pairs that rest on enough shared items (the _edge table)
-// become weighted edges; Louvain (Blondel et al. 2008, "Fast unfolding of communities in large networks";
-// graphology's implementation) splits the graph into communities, and groups smaller than minAccounts are
-// dropped. The edge order and the random source are fixed, so the partition is reproducible.
+// The fused account graph and its groups. Pairs that rest on enough shared items (the _edge table) become
+// weighted edges (a pair's weight: the rarity of the items it shares, src/signals/_pairs.ts). The graph is cut
+// into groups by Leiden with the constant Potts model (CPM; Traag, Van Dooren & Nesterov 2011, "Narrow scope
+// for resolution-limit-free community detection"; Traag, Waltman & van Eck 2019, "From Louvain to Leiden"),
+// through CWTS's own TypeScript port of their reference implementation (networkanalysis-ts). Under CPM a
+// group is worth keeping together when its pairs' mean edge weight exceeds the resolution, whatever the size
+// of the rest of the graph: a small dense cell inside a large sparse crowd stays its own group, which
+// modularity (Louvain) cannot promise (Fortunato & Barthelemy 2007). Groups smaller than minAccounts are
+// dropped. The node order, the edge order and the random source are fixed, so the partition is reproducible.
 import { UndirectedGraph } from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
+import modularityModule from 'graphology-metrics/graph/modularity.js';
 import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import type { Store } from '../store/index.js';
-import { seededRandom } from './_rng.js';
+import { leidenCpm } from './_leiden.js';
 
 // A CommonJS package: under Node's ESM loader its default import is module.exports, the function itself.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
+const modularity = modularityModule as unknown as typeof modularityModule.default;
 
-/** minAccounts (smaller communities are not networks), resolution, seed: declared in src/settings. */
+/** minAccounts (smaller groups are not networks), resolution (CPM, edge-weight units), seed: see src/settings. */
 export const COMMUNITY_DEFAULTS = { ...ANALYZE_DEFAULTS.communities };
 export type CommunityOptions = typeof COMMUNITY_DEFAULTS;
-
-export interface FusedEdge {
-  a: number;
-  c: number;
-  weight: number;
-  items: number;
-}
 
 export interface Communities {
   graph: UndirectedGraph;
   /** Candidate groups of account ids (aid), each sorted, the groups ordered by size then first id. */
   groups: number[][];
+  /** Newman's modularity of the partition, as a figure to compare runs by (it plays no part in the cut). */
   modularity: number;
   nodes: number;
   edges: number;
@@ -44,18 +43,61 @@ export async function findCommunities(store: Store, options: CommunityOptions): 
     graph.addUndirectedEdge(a, c, { weight: Number(r.weight), items: Number(r.items) });
   }
   if (graph.order === 0) return { graph, groups: [], modularity: 0, nodes: 0, edges: 0 };
-  const detailed = louvain.detailed(graph, {
-    getEdgeWeight: 'weight',
-    resolution: options.resolution,
-    rng: seededRandom(options.seed),
-  });
-  const groups = groupsOf(detailed.communities, options.minAccounts);
-  return { graph, groups, modularity: detailed.modularity, nodes: graph.order, edges: graph.size };
+  const assigned = cpmPartition(graph, options.resolution, options.seed);
+  const q =
+    graph.size > 0
+      ? modularity(graph, { getNodeCommunity: (node) => assigned[node] ?? -1, getEdgeWeight: 'weight' })
+      : 0;
+  return {
+    graph,
+    groups: groupsOf(assigned, options.minAccounts),
+    modularity: q,
+    nodes: graph.order,
+    edges: graph.size,
+  };
 }
 
 /**
- * Louvain's node-to-community assignment as groups of account ids of at least `minAccounts`, each sorted,
- * the groups ordered by size then first id.
+ * Leiden-CPM groups (of at least minAccounts, sorted as `groupsOf`) of the graph without the accounts of
+ * `without`, at `resolution` in edge-weight units (a resolution of 0 gives the connected parts).
+ */
+export function cpmGroups(
+  graph: UndirectedGraph,
+  resolution: number,
+  seed: number,
+  minAccounts: number,
+  without: Set<number> = new Set(),
+): number[][] {
+  return groupsOf(cpmPartition(graph, resolution, seed, without), minAccounts);
+}
+
+function cpmPartition(
+  graph: UndirectedGraph,
+  resolution: number,
+  seed: number,
+  without: Set<number> = new Set(),
+): Record<string, number> {
+  const ids = graph.nodes().filter((id) => !without.has(Number(id)));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const edges: Array<{ a: number; c: number; weight: number }> = [];
+  graph.forEachEdge((_edge, attributes, a, c) => {
+    const ia = index.get(a);
+    const ic = index.get(c);
+    if (ia !== undefined && ic !== undefined) edges.push({ a: ia, c: ic, weight: Number(attributes.weight) });
+  });
+  const assigned: Record<string, number> = {};
+  if (ids.length === 0) return assigned;
+  // CPM at a resolution of exactly 0 would leave the partition where it starts; a tiny one joins every edge.
+  const clusters = leidenCpm(ids.length, edges, Math.max(resolution, 1e-9), seed);
+  ids.forEach((id, i) => {
+    assigned[id] = clusters[i] as number;
+  });
+  return assigned;
+}
+
+/**
+ * A node-to-group assignment as groups of account ids of at least `minAccounts`, each sorted, the groups
+ * ordered by size then first id.
  */
 function groupsOf(assigned: Record<string, number>, minAccounts: number): number[][] {
   const byCommunity = new Map<number, number[]>();
@@ -68,28 +110,4 @@ function groupsOf(assigned: Record<string, number>, minAccounts: number): number
     .filter((g) => g.length >= minAccounts)
     .map((g) => g.sort((x, y) => x - y))
     .sort((x, y) => y.length - x.length || (x[0] as number) - (y[0] as number));
-}
-
-/**
- * Louvain run again inside one community (its induced subgraph, same resolution and seed): the groups it
- * finds of at least minAccounts, or none when it finds no split.
- */
-export function subCommunities(
-  graph: UndirectedGraph,
-  members: number[],
-  options: CommunityOptions,
-): number[][] {
-  const keep = new Set(members.map(String));
-  const sub = new UndirectedGraph({ multi: false, allowSelfLoops: false });
-  for (const node of keep) sub.addNode(node);
-  graph.forEachEdge((_edge, attributes, a, c) => {
-    if (keep.has(a) && keep.has(c)) sub.addUndirectedEdge(a, c, attributes);
-  });
-  if (sub.size === 0) return [];
-  const assigned: Record<string, number> = louvain(sub, {
-    getEdgeWeight: 'weight',
-    resolution: options.resolution,
-    rng: seededRandom(options.seed),
-  });
-  return new Set(Object.values(assigned)).size < 2 ? [] : groupsOf(assigned, options.minAccounts);
 }

@@ -138,11 +138,11 @@ export interface NetworkDescription {
   topDomains: Array<{ domain: string } & ValueShare>;
   topTexts: TopText[];
   indicators: NetworkIndicators;
-  /** Accounts set aside by member trimming. */
+  /** Accounts of the group set aside by the member rule. */
   pruned: number;
   /**
-   * True when the network was judged as the rest of a connected component in which other networks were
-   * reported, with their members left out of its outside population (joinParts; docs/method.md).
+   * True when the network was judged as the rest of a connected part of the graph once the other networks
+   * were taken out, with their accounts left out of its reference (a thin reference; docs/method.md).
    */
   joined: boolean;
   /** The strongest `evidenceEdges` edges (weight, then ids) with their evidence posts. */

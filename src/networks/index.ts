@@ -21,8 +21,6 @@ export {
   type Detection,
   type DetectOptions,
   detectNetworks,
-  JOIN_PARTS,
-  type JoinParts,
   type Population,
 } from './detect.js';
 export {

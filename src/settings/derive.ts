@@ -76,9 +76,6 @@ export const ANALYZE_DEFAULTS = {
   detect: {
     minSharedItems: d.minSharedItems,
     minSpreadSeconds: d.minSpreadSeconds,
-    pruneRounds: d.pruneRounds,
-    splitCommunities: d.splitCommunities,
-    joinParts: d.joinParts,
   },
 };
 

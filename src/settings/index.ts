@@ -21,7 +21,6 @@ export {
 } from './derive.js';
 export {
   ANALYZE_SETTINGS,
-  JOIN_PARTS_CHOICES,
   PRESET_NAMES,
   type Scope,
   type Setting,

