@@ -18,6 +18,7 @@ import { loadFiles } from '../../src/normalize/index.js';
 import { writeReport, writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
 import { chromiumMissing, launchChromium, watchedPage } from './_chromium.js';
+import { brokenWords, definePageNames } from './_layout.js';
 
 const IRA = resolve(
   import.meta.dirname,
@@ -66,36 +67,6 @@ const firstStory = (page: Page): Promise<FirstStory> =>
       s.querySelector('.story-evidence')?.getBoundingClientRect().bottom ?? Number.POSITIVE_INFINITY,
     evidencePosts: s.querySelectorAll('.story-evidence .post').length,
   }));
-
-/**
- * Words laid out over two lines: every word (a run without spaces, slashes, ? or & in one text node) of every data string
- * but post bodies, and of the lines and labels around them, whose glyphs sit on more than one line.
- */
-const brokenWords = (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
-    const broken: string[] = [];
-    const places = document.querySelectorAll(
-      '.data:not(.text), .post .meta, .evidence .head, .story h3, #networks-table td, .graph-bar button, section.network > h2',
-    );
-    for (const place of places) {
-      const walker = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        // A path or link may wrap after a slash, or a link after its query's ? and &; anything else is one word.
-        for (const m of (node.textContent ?? '').matchAll(/[^\s/?&]+[/?&]?/g)) {
-          const range = document.createRange();
-          range.setStart(node, m.index ?? 0);
-          range.setEnd(node, (m.index ?? 0) + m[0].length);
-          const tops: number[] = [];
-          for (const r of range.getClientRects()) {
-            if (r.width === 0 || r.height === 0) continue;
-            if (!tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
-          }
-          if (tops.length > 1) broken.push(m[0]);
-        }
-      }
-    }
-    return [...new Set(broken)];
-  });
 
 /**
  * Data strings whose layout direction is not that of their first letter after "RT @handle:" and leading
@@ -169,8 +140,7 @@ for (const run of [
       await page.setViewportSize({ width: 1400, height: 1000 });
       await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
       await page.waitForSelector('section.story');
-      // tsx names the functions declared inside the evaluated callbacks with a helper the page lacks.
-      await page.evaluate('window.__name = (f) => f');
+      await definePageNames(page);
     });
 
     after(async () => {

@@ -13,6 +13,7 @@ import { Store } from '../../src/store/index.js';
 import { type RunningServer, startServer } from '../../src/web/index.js';
 import { HOSTILE_KEY, makeRunFolder, SPOOF_HANDLE } from '../web/_fixture.js';
 import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
+import { brokenWords, definePageNames } from './_layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -74,6 +75,11 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.equal((await rows()).length, 0);
     await page.fill('input[type="search"]', '');
     assert.equal((await rows()).length, expected.length);
+    // Labelled as in the report (#tag · N accounts), with the run's warnings in plain words if any.
+    const label = await page.$eval('#networks-table tbody tr a', (a) => a.textContent ?? '');
+    assert.match(label, /^Network \d+: .+ · \d+ accounts?$/);
+    await definePageNames(page);
+    assert.deepEqual(await brokenWords(page), []);
   });
 
   it('opens a network page whose graph is drawn (non-blank pixels)', async () => {
@@ -110,6 +116,12 @@ describe('lockstep serve in Chromium', { skip }, () => {
     }
     const meta = await page.$eval('#evidence-pairs .post .meta', (m) => m.textContent ?? '');
     assert.match(meta, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+00:00/);
+    // No label or meta line breaks inside a word ("s haring", "rep ost"), wide or narrow.
+    await definePageNames(page);
+    assert.deepEqual(await brokenWords(page), []);
+    await page.setViewportSize({ width: 700, height: 900 });
+    assert.deepEqual(await brokenWords(page), []);
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   it('opens an account page from the evidence page', async () => {

@@ -16,7 +16,7 @@ export function postBox(who: Node, p: ShownPost): HTMLElement {
     { class: 'meta' },
     who,
     ' · ',
-    utc(p.time),
+    el('span', { class: 'nowrap' }, utc(p.time)),
     ' · ',
     dataText('span', p.id, 'post-id mono'),
   );
