@@ -95,6 +95,15 @@ function classify(err: unknown): { exitCode: number; text: string } {
   if (err instanceof StoreError)
     return { exitCode: EXIT.failure, text: withoutEngine(err.message, err.hint) };
   const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    const name = /Cannot find (?:package|module) '([^']+)'/.exec(err.message)?.[1];
+    return {
+      exitCode: EXIT.failure,
+      text:
+        `lockstep is not installed completely (${name === undefined ? 'a module' : `"${name}"`} is missing); ` +
+        "run npm ci (or npm install) in lockstep's folder, or install it again",
+    };
+  }
   const system = code === undefined ? undefined : SYSTEM[code];
   if (system !== undefined) {
     const e = err as NodeJS.ErrnoException & { address?: string; port?: number };

@@ -143,6 +143,24 @@ describe('errors a user can act on', () => {
     assert.doesNotMatch(bare.message, /SET /);
   });
 
+  it('a package missing from the install says how to repair it, and a fault in lockstep is not shown as one', () => {
+    const missing = Object.assign(
+      new Error("Cannot find package 'graphology' imported from /opt/lockstep/src/networks/graph.ts"),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
+    const m = explainError(missing);
+    assert.equal(m.exitCode, 1);
+    assert.match(m.message, /^lockstep is not installed completely \("graphology" is missing\); run npm ci/);
+    const bug = explainError(new TypeError("Cannot read properties of undefined (reading 'encoding')"));
+    assert.equal(bug.exitCode, 1);
+    assert.match(
+      bug.message,
+      /an unexpected failure \(this is a fault in lockstep, not in your data; run again with LOCKSTEP_DEBUG=1/,
+    );
+    assert.doesNotMatch(bug.message, /encoding|TypeError/);
+    assert.match(explainError(new TypeError('x'), true).message, /TypeError: x/);
+  });
+
   it('an engine error while reading a named file names it and says what to do; LOCKSTEP_DEBUG=1 keeps it', async () => {
     // The engine failing inside a read, as one 0x80 byte once made it fail ("INTERNAL Error: Attempted to access
     // index 28 within vector of size 21"): every statement that names the file throws that error.
