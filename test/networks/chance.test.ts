@@ -361,7 +361,7 @@ const joinsOnce = (account: string, hour: number): FixturePost[] => [
   { account, hour: 96 + hour, text: 'the minister lied again on day 4 and everyone in town knows it' },
 ];
 
-describe('member trimming', () => {
+describe('the member rule', () => {
   it('keeps a member whose meetings with the network are spread over several signals (pooled test)', async () => {
     // q0 joins the core three times, each time sharing one thing only: the link on day 0, the tag on
     // day 2, the text on day 4. On each signal alone it met them in one window, under the two the member

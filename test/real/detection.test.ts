@@ -111,7 +111,7 @@ describe('detection on real data', { skip }, () => {
     const together = (a: string, b: string) =>
       networks.some((n) => n.includes(channel(a)) && n.includes(channel(b)));
     // Топор+ with Топор Live and КиберТопор (SOURCE.md: same family; its 75 shared messages with Топор+
-    // hold only once the Топор channels found in the first trimming round leave the outside population);
+    // hold only once the Топор channels found in the first round leave the reference);
     // Москва с огоньком with its Live channel.
     assert.ok(together('1001237513492', '1001754252633'), JSON.stringify(networks));
     assert.ok(together('1001237513492', '1001966291562'), JSON.stringify(networks));

@@ -52,7 +52,7 @@ const PALETTE = [
 ];
 export const networkColor = (id: number) => PALETTE[(id - 1) % PALETTE.length] ?? '#4e79a7';
 
-/** What a network marked `joined` is (docs/method.md, "The rest of a campaign Louvain cut in parts"). */
+/** What a network marked `joined` is (docs/method.md, "A collection of one operation"). */
 export const JOINED_NOTE =
   'Judged as the rest of a connected group of accounts in which other networks were reported, with ' +
   "those networks' members left out of the accounts it was compared with (the collection's other " +

@@ -40,7 +40,9 @@ export function renderMethods(data: ReportData): Node[] {
       'p',
       null,
       `An edge needs at least ${num('minSharedItems')} distinct shared items spread over at least ${num('minSpreadSeconds')} s. ` +
-        'The fused, weighted account graph is split into communities with Louvain (Blondel et al. 2008), and each community is a candidate.',
+        'The fused, weighted account graph is cut into groups by Leiden with the constant Potts model (Traag et al. 2011, 2019), ' +
+        `which keeps accounts together when their pairs\u2019 mean edge weight exceeds ${num('resolution')}, however large the rest of ` +
+        'the graph: a small network inside a large crowd stays its own group. Each group is a candidate.',
     ),
     el('h3', null, 'The chance model'),
     el(
@@ -56,8 +58,9 @@ export function renderMethods(data: ReportData): Node[] {
         'paying a Bonferroni factor of two, look at the items only members touched and at timing: whether members touched the items ' +
         `the crowd also touched more in step (within ${num('syncSeconds')} s bins) than the crowd\u2019s own touches of those items were. ` +
         'Members whose own co-activity ' +
-        `is within chance are set aside (trimming): a member needs z \u2265 ${num('minMemberZScore')}, and at least the level at which ` +
-        'fewer than one of its community\u2019s accounts would pass by chance alone. A genuine protest burst, where a third of all users post the same tag in one evening, ' +
+        `is within chance are set aside: a member needs z \u2265 ${num('minMemberZScore')}, and at least the level at which ` +
+        'chance alone would pass one of its group\u2019s accounts one time in twenty. Accounts of the networks found are left out of ' +
+        'the other candidates\u2019 outside accounts, and the candidates tested again until the networks stay the same. A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
     ...renderOdds(data),

@@ -42,7 +42,7 @@ export function renderNetwork(
     el(
       'p',
       { class: 'note' },
-      `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by trimming. ` +
+      `${int(n.internalEdges)} internal edges, density ${fixed(n.density, 3)}; ${int(n.pruned)} accounts set aside by the member rule. ` +
         (n.joined ? `${JOINED_NOTE} ` : ''),
       show,
     ),
