@@ -33,3 +33,12 @@ export {
   type NetworkIndicators,
   summarizeNetworkIndicators,
 } from './indicators.js';
+export {
+  describeSetAside,
+  type PrunedMember,
+  type SetAsideAccount,
+  type SetAsideCandidate,
+  type SetAsideDescription,
+  type SetAsideReason,
+  type SetAsideSignal,
+} from './set-aside.js';

@@ -1,10 +1,14 @@
 // networks.json: the run's findings as one schema-versioned document. Same store + same parameters give the
 // same bytes: no timestamps, timings or absolute paths, keys in a fixed order, numbers rounded at source
 // (and again here, to 6 decimals, so no float noise from parallel sums can leak through).
-import type { Detection, NetworkDescription } from '../networks/index.js';
+import type { Detection, NetworkDescription, SetAsideDescription } from '../networks/index.js';
 import type { Store } from '../store/index.js';
 import { VERSION } from '../version.js';
 
+/**
+ * Raised only when a field changes meaning or goes: readers check it (`lockstep report` and `serve` refuse
+ * another), so fields are added under the same version (`setAside` was) and readers treat them as optional.
+ */
 export const NETWORKS_SCHEMA_VERSION = 1;
 
 export interface RunData {
@@ -63,6 +67,7 @@ export function buildNetworksJson(
   detection: Detection,
   networks: NetworkDescription[],
   data: RunData,
+  setAside: SetAsideDescription = { candidates: [], pruned: [] },
 ): Record<string, unknown> {
   const s = detection.signals;
   const reported = detection.candidates.filter((c) => c.beyondChance).length;
@@ -96,6 +101,9 @@ export function buildNetworksJson(
     // Every edge and each account's indicators are in edges.csv and accounts.csv; the strongest edges' evidence
     // posts are here.
     networks: networks.map(({ accountIndicators: _indicators, edges: _edges, ...n }) => n),
+    // What chance explained, by name: every set-aside candidate with its members and figures, and the members
+    // the member rule took out of reported networks. Last, so the networks stay near the top of the file.
+    setAside,
   };
 }
 

@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Detection, NetworkDescription } from '../networks/index.js';
+import {
+  type Detection,
+  describeSetAside,
+  type NetworkDescription,
+  type SetAsideDescription,
+} from '../networks/index.js';
 import type { IngestReport } from '../normalize/index.js';
 import { SIGNALS } from '../signals/index.js';
 import type { Store } from '../store/index.js';
@@ -50,6 +55,8 @@ export interface RunFolderInput {
   inputs?: string[];
   /** The run's id, recorded in the store and the manifest (default: a new random one). */
   runId?: string;
+  /** The candidates chance explained (default: described here, from the detection's tables on the store). */
+  setAside?: SetAsideDescription;
 }
 
 export interface RunFolder {
@@ -81,7 +88,14 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
   const data = await summarizeRunData(run.store);
   await writeFile(
     join(dir, 'networks.json'),
-    serializeNetworksJson(buildNetworksJson(detection, networks, data)),
+    serializeNetworksJson(
+      buildNetworksJson(
+        detection,
+        networks,
+        data,
+        run.setAside ?? (await describeSetAside(run.store, detection, networks)),
+      ),
+    ),
   );
 
   const accounts = accountsTable(networks);

@@ -3,7 +3,7 @@
 // formulas (a leading `'` before = + - @ tab CR) are restored so account keys match networks.json.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NetworkDescription, Population } from '../../networks/index.js';
+import type { NetworkDescription, Population, SetAsideDescription } from '../../networks/index.js';
 import type { FileReport } from '../../normalize/index.js';
 import type { RunData } from '../networks-json.js';
 
@@ -15,6 +15,8 @@ export interface RunNetworksJson {
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
   population?: Population;
   networks: Array<Omit<NetworkDescription, 'edges' | 'accountIndicators'>>;
+  /** Absent in run folders written before it existed. */
+  setAside?: SetAsideDescription;
 }
 
 /** One input file as manifest.json lists it: its ingest report, with rejections counted by reason. */

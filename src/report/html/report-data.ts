@@ -1,7 +1,12 @@
 // The report's data: everything report.html shows, as one JSON document assembled from the run folder
 // (networks.json, manifest.json, edges.csv) and the store (hourly volumes). The client only draws it, so the
 // same run folder and store give the same report whichever command wrote it. Sizes are bounded here.
-import type { NetworkDescription, Population } from '../../networks/index.js';
+import type {
+  NetworkDescription,
+  Population,
+  PrunedMember,
+  SetAsideCandidate,
+} from '../../networks/index.js';
 import type { Store } from '../../store/index.js';
 import type { RunData } from '../networks-json.js';
 import { type RunInput, readRunFiles } from './_run-files.js';
@@ -21,6 +26,13 @@ export const REPORT_DEFAULTS = {
   maxBuckets: 2000,
   /** ForceAtlas2 iterations (fixed, so the layout is the same every time). */
   layoutIterations: 200,
+  /**
+   * Set-aside candidates listed (the largest), members listed per candidate, and pruned members listed: a
+   * large collection has thousands of candidates; networks.json lists them all.
+   */
+  maxSetAside: 50,
+  maxSetAsideMembers: 200,
+  maxPruned: 500,
 };
 export type ReportOptions = typeof REPORT_DEFAULTS;
 
@@ -59,6 +71,19 @@ export interface ReportNetwork extends ReportNetworkBase {
 
 export type ReportInput = RunInput;
 
+/** A set-aside candidate; `members` holds at most maxSetAsideMembers of them. */
+export interface ReportSetAsideCandidate extends SetAsideCandidate {
+  membersTotal: number;
+}
+
+/** What chance explained, bounded: the largest candidates and the first pruned members, with the totals. */
+export interface ReportSetAside {
+  candidates: ReportSetAsideCandidate[];
+  candidatesTotal: number;
+  pruned: PrunedMember[];
+  prunedTotal: number;
+}
+
 export interface ReportTimeline {
   bucketSeconds: number;
   /** [bucket start in epoch seconds, posts] over the whole dataset, empty buckets left out. */
@@ -89,12 +114,20 @@ export interface ReportData {
   candidates: { tested: number; reported: number; setAside: number; prunedAccounts: number };
   /** Absent in run folders written before it existed. */
   population: Population | null;
+  /** Null for run folders written before networks.json listed them. */
+  setAside: ReportSetAside | null;
   parameters: Record<string, unknown>;
   signals: string[];
   networks: ReportNetwork[];
   timeline: ReportTimeline;
   graph: ReportGraph;
-  limits: { maxAccounts: number; maxEvidencePairs: number; maxDrawnEdges: number };
+  limits: {
+    maxAccounts: number;
+    maxEvidencePairs: number;
+    maxDrawnEdges: number;
+    maxSetAside: number;
+    maxPruned: number;
+  };
 }
 
 /** Reads the run folder `dir` and the store it was made from, and returns the report's data. */
@@ -132,6 +165,19 @@ export async function buildReportData(
     data: doc.data,
     candidates: doc.candidates,
     population: doc.population ?? null,
+    setAside:
+      doc.setAside === undefined
+        ? null
+        : {
+            candidates: doc.setAside.candidates.slice(0, o.maxSetAside).map((c) => ({
+              ...c,
+              members: c.members.slice(0, o.maxSetAsideMembers),
+              membersTotal: c.members.length,
+            })),
+            candidatesTotal: doc.setAside.candidates.length,
+            pruned: doc.setAside.pruned.slice(0, o.maxPruned),
+            prunedTotal: doc.setAside.pruned.length,
+          },
     parameters,
     signals: Array.isArray(parameters.signals) ? (parameters.signals as string[]) : [],
     networks: networks.map((n) => {
@@ -163,6 +209,8 @@ export async function buildReportData(
       maxAccounts: o.maxAccounts,
       maxEvidencePairs: o.maxEvidencePairs,
       maxDrawnEdges: o.maxDrawnEdges,
+      maxSetAside: o.maxSetAside,
+      maxPruned: o.maxPruned,
     },
   };
 }

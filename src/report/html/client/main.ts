@@ -2,12 +2,13 @@
 /// <reference lib="dom.iterable" />
 // The report client: reads the inlined JSON and builds the page with DOM calls (data as text only): the
 // summary, the graph, one section per network (timeline, hashtag shares, signals and chance, indicators,
-// accounts, evidence), and the methods. Bundled into report.html by esbuild (client-bundle.ts).
+// accounts, evidence), the candidates set aside as within chance, and the methods. Bundled into report.html by esbuild (client-bundle.ts).
 import type { ReportData } from '../report-data.js';
 import { el } from './_dom.js';
 import { renderGraph } from './graph.js';
 import { renderMethods } from './methods.js';
 import { renderNetwork } from './network.js';
+import { renderSetAside } from './set-aside.js';
 import { renderSummary } from './summary.js';
 
 function main(): void {
@@ -31,6 +32,7 @@ function main(): void {
   graph.start();
   const width = Math.min(1120, Math.max(480, root.clientWidth - 10));
   for (const n of data.networks) root.append(renderNetwork(data, n, width, graph));
+  root.append(...renderSetAside(data));
   root.append(...renderMethods(data));
 }
 

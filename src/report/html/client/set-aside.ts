@@ -1,0 +1,146 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The report's "Set aside as within chance" section, after the networks: the candidate groups chance explained
+// (the largest first, each with why it went, its figures per signal and its members, large lists collapsed),
+// then the members the member rule took out of reported networks. networks.json lists every one.
+import type { ReportData, ReportSetAsideCandidate } from '../report-data.js';
+import { dataText, el, table } from './_dom.js';
+import { fixed, int, ratio } from './_format.js';
+
+/** Members shown open; a larger group's list is collapsed under its count. */
+const OPEN_MEMBERS = 8;
+
+type Member = { key: string; handle: string | null };
+
+/** Why a candidate was set aside, in words. */
+export function setAsideReason(
+  c: Pick<ReportSetAsideCandidate, 'reason' | 'kept' | 'size' | 'binding'>,
+  minAccounts: number,
+): string {
+  if (c.reason === 'not-bound') return 'no signal beyond chance';
+  if (c.reason === 'too-few-kept')
+    return `member rule kept ${int(c.kept)} of ${int(c.size)} (fewer than ${int(minAccounts)})`;
+  return `its ${int(c.kept)} kept members no longer bound on ${c.binding.join(', ')}`;
+}
+
+/** One member as its handle (or key when it has none), the key as the tooltip. */
+export function memberNode(m: Member, tag: 'span' | 'a' = 'span'): HTMLElement {
+  const node = dataText(tag, m.handle === null || m.handle === '' ? m.key : `@${m.handle}`);
+  node.title = m.key;
+  return node;
+}
+
+/** Members as a comma-separated list, collapsed under "N accounts" past OPEN_MEMBERS. */
+export function memberList(members: Member[], total: number, node = (m: Member) => memberNode(m)): Node {
+  const list = el('span', { class: 'members' });
+  members.forEach((m, i) => {
+    if (i > 0) list.append(', ');
+    list.append(node(m));
+  });
+  if (total > members.length) list.append(`, and ${int(total - members.length)} more in networks.json`);
+  if (total <= OPEN_MEMBERS) return list;
+  return el('details', null, el('summary', null, `${int(total)} accounts`), list);
+}
+
+/** A candidate's figures per signal: O, E, z, O/E and the test that binds it (none when none does). */
+export function signalTable(c: Pick<ReportSetAsideCandidate, 'signals'>): HTMLTableElement {
+  return table(
+    ['signal', ['O', 'num'], ['E', 'num'], ['z', 'num'], ['O/E', 'num'], 'test'],
+    Object.entries(c.signals).map(([s, f]) => [
+      s,
+      [int(f.observed), 'num'],
+      [fixed(f.expected, 1), 'num'],
+      [fixed(f.zScore, 1), 'num'],
+      [ratio(f.ratio), 'num'],
+      f.test ?? 'none binds',
+    ]),
+    { class: 'signal-figures' },
+  );
+}
+
+export function renderSetAside(data: ReportData): Node[] {
+  const s = data.setAside;
+  const out: Node[] = [el('h2', { id: 'set-aside' }, 'Set aside as within chance')];
+  if (s === null) {
+    out.push(
+      el(
+        'p',
+        { class: 'note' },
+        `${int(data.candidates.setAside)} candidate groups were set aside; this run folder was written before ` +
+          'networks.json listed them (run lockstep analyze again to see them).',
+      ),
+    );
+    return out;
+  }
+  const minAccounts = Number(data.parameters.minAccounts ?? 0);
+  out.push(
+    el(
+      'p',
+      null,
+      `${int(s.candidatesTotal)} candidate group${s.candidatesTotal === 1 ? ' was' : 's were'} tested and ` +
+        'set aside: independent accounts with the same activity would do what they did together. They are not ' +
+        'networks; they are listed so that what chance explained can be checked. ' +
+        (s.candidatesTotal > s.candidates.length
+          ? `The largest ${int(s.candidates.length)} are shown; networks.json lists all ${int(s.candidatesTotal)}.`
+          : ''),
+    ),
+  );
+  if (s.candidates.length > 0) {
+    const rows = table(
+      ['group', ['accounts', 'num'], 'why set aside', ['z', 'num'], ['O/E', 'num'], 'figures', 'members'],
+      s.candidates.map((c) => [
+        `${c.id}${c.joined ? ' (joined)' : ''}`,
+        [int(c.size), 'num'],
+        setAsideReason(c, minAccounts),
+        [fixed(c.zScore, 1), 'num'],
+        [ratio(c.ratio), 'num'],
+        el('details', null, el('summary', null, 'per signal'), signalTable(c)),
+        memberList(c.members, c.membersTotal),
+      ]),
+      { id: 'set-aside-table' },
+    );
+    for (const [i, row] of [...(rows.tBodies[0]?.rows ?? [])].entries()) {
+      const c = s.candidates[i];
+      if (c === undefined) continue;
+      row.dataset.candidate = String(c.id);
+      row.dataset.size = String(c.size);
+    }
+    out.push(rows);
+    out.push(
+      el(
+        'p',
+        { class: 'note' },
+        'z and O/E: the group as found, its strongest signal. O: member pairs sharing an item in a window; E: ' +
+          'what independent accounts would give. A signal binds when its z and O/E pass the thresholds (Methods).',
+      ),
+    );
+  }
+  out.push(el('h3', { id: 'pruned' }, 'Members set aside from reported networks'));
+  if (s.prunedTotal === 0) {
+    out.push(el('p', null, 'The member rule set aside no member of a reported network.'));
+    return out;
+  }
+  out.push(
+    el(
+      'p',
+      null,
+      `The grouping put ${int(s.prunedTotal)} more account${s.prunedTotal === 1 ? '' : 's'} in reported ` +
+        'networks whose own co-activity with the rest chance explains (member rule, Methods); they are not ' +
+        'members.' +
+        (s.prunedTotal > s.pruned.length
+          ? ` The first ${int(s.pruned.length)} are shown; networks.json lists all.`
+          : ''),
+    ),
+    table(
+      ['network', 'account', ['member z', 'num'], ['member O/E', 'num']],
+      s.pruned.map((m) => [
+        el('a', { href: `#network-${m.network}` }, `Network ${m.network}`),
+        memberNode(m),
+        [fixed(m.memberZScore, 1), 'num'],
+        [ratio(m.memberRatio), 'num'],
+      ]),
+      { id: 'pruned-table' },
+    ),
+  );
+  return out;
+}
