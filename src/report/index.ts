@@ -18,6 +18,8 @@ export {
   type ReportFile,
   type ReportNetwork,
   type ReportOptions,
+  type ReportSetAside,
+  type ReportSetAsideCandidate,
   renderReportHtml,
   runWarnings,
   writeReport,

@@ -13,6 +13,8 @@ export {
   type ReportInput,
   type ReportNetwork,
   type ReportOptions,
+  type ReportSetAside,
+  type ReportSetAsideCandidate,
   type ReportTimeline,
 } from './report-data.js';
 export { invisibleMark, isolateText, revealInvisibles, splitInvisibles } from './visible-text.js';

@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The networks list: the run's warnings, then a table sortable by any column (click its header) and filtered
-// by a text box that matches ids, labels, signals and top hashtags. Labels as in the report (story.ts).
+// by a text box that matches ids, labels, signals and top hashtags. Labels as in the report (story.ts). Then
+// the candidates set aside as within chance (set-aside.ts).
 import { dataText, el, partsNodes } from '../../report/html/client/_dom.js';
 import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
 import { networkLabel } from '../../report/html/story.js';
 import { runWarnings } from '../../report/html/warnings.js';
 import type { NetworkRow, NetworksPayload } from '../views/networks.js';
 import { link, networkPath } from './_links.js';
+import { renderSetAside } from './set-aside.js';
 
 type Column = {
   label: string;
@@ -127,6 +129,7 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       { class: 'note' },
       `lockstep ${p.tool.version}; co-activity window ${int(Number(p.parameters.windowSeconds))} s.`,
     ),
+    ...renderSetAside(p),
   );
   draw();
 }

@@ -1,7 +1,9 @@
 // The networks list (`/` and /api/networks): one row per reported network with the figures the table sorts
-// and filters on, and the run's data summary and parameters.
+// and filters on, the run's data summary and parameters, and the candidates set aside as within chance (the
+// largest SET_ASIDE_LIMITS.candidates, and the first pruned members; networks.json lists every one).
+import type { SetAsideDescription } from '../../networks/index.js';
 import { type NetworkSubject, networkSubject } from '../../report/html/story.js';
-import type { RunData } from '../../report/index.js';
+import type { ReportSetAside, RunData } from '../../report/index.js';
 import type { ServeContext } from '../_context.js';
 
 export interface NetworkRow {
@@ -28,7 +30,12 @@ export interface NetworksPayload {
   population: { activityInCandidates: number; warning: string | null } | null;
   parameters: Record<string, unknown>;
   networks: NetworkRow[];
+  /** Null for run folders written before networks.json listed them. */
+  setAside: ReportSetAside | null;
 }
+
+/** What the list carries of the set-aside candidates: enough to browse, bounded for a large collection. */
+export const SET_ASIDE_LIMITS = { candidates: 500, members: 200, pruned: 2000 };
 
 export function buildNetworksView(ctx: ServeContext): NetworksPayload {
   const doc = ctx.run.files.networks;
@@ -52,5 +59,20 @@ export function buildNetworksView(ctx: ServeContext): NetworksPayload {
       topHashtag: n.topHashtags[0]?.hashtag ?? null,
       subject: networkSubject(n),
     })),
+    setAside: setAsideOf(doc.setAside),
+  };
+}
+
+function setAsideOf(s: SetAsideDescription | undefined): ReportSetAside | null {
+  if (s === undefined) return null;
+  return {
+    candidates: s.candidates.slice(0, SET_ASIDE_LIMITS.candidates).map((c) => ({
+      ...c,
+      members: c.members.slice(0, SET_ASIDE_LIMITS.members),
+      membersTotal: c.members.length,
+    })),
+    candidatesTotal: s.candidates.length,
+    pruned: s.pruned.slice(0, SET_ASIDE_LIMITS.pruned),
+    prunedTotal: s.pruned.length,
   };
 }
