@@ -510,4 +510,32 @@ export const ANALYZE_SETTINGS = [
     parse: switchParser,
     switch: true,
   }),
+  setting({
+    key: 'showSetAside',
+    flag: '--show-set-aside',
+    unit: 'switch',
+    default: false as boolean,
+    show: (on) => (on ? 'on' : 'off'),
+    help:
+      'also print the candidate groups set aside as within chance (the largest 20, with why, z, O/E and ' +
+      'members) and the members pruned from reported networks; networks.json lists them all either way',
+    tier: 'expert',
+    scope: 'run',
+    parse: switchParser,
+    switch: true,
+  }),
+  setting({
+    key: 'quiet',
+    flag: '--quiet',
+    unit: 'switch',
+    default: false as boolean,
+    show: (on) => (on ? 'on' : 'off'),
+    help:
+      'print no progress on stderr (errors still show); without it, each stage shows its progress, ' +
+      'rewritten in place on a terminal and as plain lines otherwise. For ingest and analyze alike',
+    tier: 'expert',
+    scope: 'input',
+    parse: switchParser,
+    switch: true,
+  }),
 ] as const;
