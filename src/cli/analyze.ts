@@ -6,18 +6,22 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  DETECT_DEFAULTS,
   type DetectOptions,
   describeNetworks,
+  describeSetAside,
   detectNetworks,
   type NetworkDescription,
   type Population,
+  type SetAsideDescription,
 } from '../networks/index.js';
 import type { IngestReport } from '../normalize/index.js';
 import { REPORT_FILE, RUN_FILES, runWarnings, writeReport, writeRunFolder } from '../report/index.js';
 import { onFile, Store } from '../store/index.js';
 import { checkInputFiles, checkInputOptions } from './_input.js';
-import { Progress, UsageError, UserError } from './_io.js';
+import { Progress, type StageCallback, UsageError, UserError } from './_io.js';
 import { lockOutFolder, makeStaging, moveIntoPlace, outFolderState } from './_out-folder.js';
+import { formatSetAside } from './_set-aside.js';
 import { engineMemory, loadNamingFiles, loadOptions } from './ingest.js';
 
 export interface AnalyzeCommandOptions {
@@ -35,6 +39,8 @@ export interface AnalyzeCommandOptions {
   memoryLimit?: number;
   /** Write into a folder that is not a run folder, and replace DIR/lockstep.duckdb (see refuseToClobber). */
   force?: boolean;
+  /** Also print the candidates set aside as within chance and the pruned members. */
+  showSetAside?: boolean;
   /** The detection options given (src/settings reads them from the flags); the rest keep their defaults. */
   detect: Partial<DetectOptions>;
 }
@@ -52,6 +58,11 @@ export interface AnalyzeResult {
   untimedPosts: number;
   /** The share of activity in candidate networks, and whether it is so high that a warning is due. */
   population: Population;
+  /** The candidates chance explained and the members pruned from the networks (as networks.json has them). */
+  setAside: SetAsideDescription;
+  /** Whether the summary lists them (--show-set-aside), and the --min-accounts they were judged with. */
+  showSetAside: boolean;
+  minAccounts: number;
 }
 
 export async function runAnalyze(
@@ -85,13 +96,16 @@ export async function runAnalyze(
       db,
       progress,
     );
-    progress.line('moving the run into place');
+    progress.stage('moving the run into place');
     await moveIntoPlace(staging, dir, [...(freshStore ? [STORE_FILE] : []), ...RUN_FILES, REPORT_FILE]);
     staging = null;
+    progress.end();
     const final = { ...result, dir, db, report: join(dir, REPORT_FILE) };
     process.stdout.write(`${formatAnalysis(final)}\n`);
     return final;
   } finally {
+    // A failure's message (on stderr) must not land on the live progress line.
+    progress.end();
     if (staging !== null) await rm(staging, { recursive: true, force: true });
     await unlock();
   }
@@ -180,13 +194,16 @@ async function analyzeInto(
     await refuseNothingToAnalyse(store, ingest, options.db);
     // An engine failure from here on is named by the store the run reads (the input files are loaded).
     const detection = await onFile(shownDb, 'detecting networks', () =>
-      detectNetworks(store, options.detect, (stage) => progress.line(`detecting: ${stage}`)),
+      detectNetworks(store, options.detect, detectionProgress(progress, options.detect)),
     );
-    progress.line('describing networks');
+    progress.stage('describing networks');
     const began = performance.now();
     const networks = await onFile(shownDb, 'describing networks', () => describeNetworks(store, detection));
+    const setAside = await onFile(shownDb, 'describing networks', () =>
+      describeSetAside(store, detection, networks),
+    );
     const describeSeconds = Math.round(performance.now() - began) / 1000;
-    progress.line('writing the run folder');
+    progress.stage('writing the run folder');
     await onFile(shownDb, 'writing the run folder', () =>
       writeRunFolder(dir, {
         store,
@@ -195,9 +212,10 @@ async function analyzeInto(
         ingest,
         timings: { describe: describeSeconds },
         inputs: files,
+        setAside,
       }),
     );
-    progress.line('writing report.html');
+    progress.stage('writing report.html');
     const report = await onFile(shownDb, 'writing report.html', () => writeReport(dir, store));
     return {
       dir,
@@ -209,10 +227,28 @@ async function analyzeInto(
       posts: detection.signals.posts,
       untimedPosts: detection.signals.untimedPosts,
       population: detection.population,
+      setAside,
+      showSetAside: options.showSetAside === true,
+      minAccounts: detection.parameters.minAccounts,
     };
   } finally {
     store.close();
   }
+}
+
+/**
+ * Detection's stages as progress: `detecting corepost: step 2 of 11` with its time (the steps are prepare,
+ * each signal that runs, pairs, communities and chance). Detection gives no count inside a stage; a detail
+ * it passes (a chance round and its groups) is shown as given.
+ */
+function detectionProgress(progress: Progress, detect: Partial<DetectOptions>): StageCallback {
+  const steps = ['prepare', ...(detect.signals ?? DETECT_DEFAULTS.signals), 'pairs', 'communities', 'chance'];
+  return (stage, detail = {}) => {
+    const k = steps.indexOf(stage);
+    const step = k < 0 ? '' : `step ${k + 1} of ${steps.length}`;
+    const doing = [step, detail.doing ?? ''].filter((x) => x !== '').join(', ');
+    progress.stage(`detecting ${stage}`, { ...detail, ...(doing === '' ? {} : { doing }) });
+  };
 }
 
 /** The short summary: one line per network, the candidates set aside, where the run folder is. */
@@ -238,6 +274,7 @@ export function formatAnalysis(r: AnalyzeResult): string {
         `binding ${x.binding.join('+')}, z ${x.zScore.toFixed(1)}${tag}`,
     );
   }
+  if (r.showSetAside) lines.push(formatSetAside(r.setAside, r.minAccounts));
   lines.push(`run folder: ${r.dir}`);
   lines.push(
     '  networks.json, accounts.csv, edges.csv, network.gexf, network.graphml, manifest.json, report.html',

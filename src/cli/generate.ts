@@ -23,11 +23,9 @@ export async function runGenerate(
     outDir: options.out,
     ...(options.start === undefined ? {} : { start: options.start }),
     ...(options.days === undefined ? {} : { days: options.days }),
-    onProgress: (written, total) =>
-      progress.update(
-        `generating: ${written.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} posts`,
-      ),
+    onProgress: (written, total) => progress.stage('generating', { done: written, total, unit: 'posts' }),
   });
+  progress.end();
   progress.line(
     `generated ${summary.posts.toLocaleString('en-US')} posts by ${summary.accounts.toLocaleString('en-US')} accounts in ${summary.seconds.toFixed(1)} s`,
   );

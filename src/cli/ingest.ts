@@ -1,6 +1,8 @@
 // `lockstep ingest FILES... --db PATH`: load files into a store and print the ingest report.
 
+import { statSync } from 'node:fs';
 import { totalmem } from 'node:os';
+import { basename } from 'node:path';
 import { parseMapping } from '../ingest/index.js';
 import {
   formatIngestReport,
@@ -26,17 +28,21 @@ export interface IngestCommandOptions {
   /** Bytes the engine may use before it spills (default: half the machine's memory). */
   memoryLimit?: number;
   json?: boolean;
+  /** No progress on stderr. */
+  quiet?: boolean;
 }
 
 export async function runIngest(files: string[], options: IngestCommandOptions): Promise<void> {
-  const progress = new Progress();
+  const progress = new Progress(options.quiet === true);
   await checkInputOptions(options);
   await checkInputFiles(files);
   const store = await Store.open(options.db, { memoryLimit: engineMemory(options.memoryLimit) });
   try {
     const report = await loadNamingFiles(store, files, loadOptions(options, progress));
+    progress.end();
     process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatIngestReport(report)}\n`);
   } finally {
+    progress.end();
     store.close();
   }
 }
@@ -85,7 +91,50 @@ export function loadOptions(
     encoding: options.encoding,
     delimiter: options.delimiter,
     maxRecordBytes: options.maxRecordBytes,
-    onProgress: (event) => progress.line(describe(event)),
+    onProgress: ingestProgress(progress),
+  };
+}
+
+/**
+ * Ingest's progress: one 'ingest' stage counted in bytes of the input files (a file's bytes count as done
+ * when it is loaded; loadFiles tells no position inside a file), with the file and what is done with it;
+ * each file's format and rows loaded as lines.
+ */
+function ingestProgress(progress: Progress): (event: LoadProgress) => void {
+  const sizes = new Map<string, number>();
+  let total = 0;
+  let done = 0;
+  const sizeOf = (file: string) => {
+    let size = sizes.get(file);
+    if (size === undefined) {
+      try {
+        size = statSync(file).size;
+      } catch {
+        size = 0;
+      }
+      sizes.set(file, size);
+      total += size;
+    }
+    return size;
+  };
+  return (event) => {
+    if (event.stage === 'detected') {
+      sizeOf(event.file);
+      progress.line(describe(event));
+      return;
+    }
+    if (event.stage === 'loaded') {
+      done += sizeOf(event.file);
+      progress.line(describe(event));
+      return;
+    }
+    sizeOf(event.file);
+    progress.stage('ingest', {
+      doing: `${event.stage} ${basename(event.file)} (file ${event.index + 1} of ${event.total})`,
+      done,
+      total,
+      unit: 'bytes',
+    });
   };
 }
 

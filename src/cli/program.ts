@@ -12,7 +12,7 @@ import {
 } from '../settings/index.js';
 import { VERSION } from '../version.js';
 import { EXIT, explainError } from './_errors.js';
-import { parseInteger, parsePositiveInt } from './_io.js';
+import { Progress, parseInteger, parsePositiveInt } from './_io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -96,7 +96,12 @@ export function buildProgram(): Command {
     .action(async (files: string[], o: Record<string, unknown>) => {
       const values = readSettings('ingest', o);
       const { runIngest } = await import('./ingest.js');
-      await runIngest(files, { db: String(o.db), ...inputOptions(values), json: o.json === true });
+      await runIngest(files, {
+        db: String(o.db),
+        ...inputOptions(values),
+        json: o.json === true,
+        quiet: values.quiet === true,
+      });
     });
 
   program
@@ -124,13 +129,18 @@ export function buildProgram(): Command {
   addSettings(analyze, 'analyze').action(async (files: string[], o: Record<string, unknown>) => {
     const values = readSettings('analyze', o);
     const { runAnalyze } = await import('./analyze.js');
-    await runAnalyze(files, {
-      out: String(values.out),
-      ...(typeof values.db === 'string' ? { db: values.db } : {}),
-      ...(values.force === true ? { force: true } : {}),
-      ...inputOptions(values),
-      detect: detectOptionsOf(values),
-    });
+    await runAnalyze(
+      files,
+      {
+        out: String(values.out),
+        ...(typeof values.db === 'string' ? { db: values.db } : {}),
+        ...(values.force === true ? { force: true } : {}),
+        ...(values.showSetAside === true ? { showSetAside: true } : {}),
+        ...inputOptions(values),
+        detect: detectOptionsOf(values),
+      },
+      new Progress(values.quiet === true),
+    );
   });
 
   program

@@ -17,6 +17,7 @@ export {
   type ReportSetAsideCandidate,
   type ReportTimeline,
 } from './report-data.js';
+export { setAsideReason } from './set-aside-words.js';
 export { invisibleMark, isolateText, revealInvisibles, splitInvisibles } from './visible-text.js';
 export { runWarnings, type WarningFigures } from './warnings.js';
 export { REPORT_FILE, type ReportFile, writeReport } from './write.js';

@@ -5,7 +5,8 @@
 // out of reported networks. The words and tables are the report's (report/html/client/set-aside.ts).
 import { el, table } from '../../report/html/client/_dom.js';
 import { fixed, int, ratio } from '../../report/html/client/_format.js';
-import { memberList, setAsideReason, signalTable } from '../../report/html/client/set-aside.js';
+import { memberList, signalTable } from '../../report/html/client/set-aside.js';
+import { setAsideReason } from '../../report/html/set-aside-words.js';
 import type { NetworksPayload } from '../views/networks.js';
 import { accountPath, link, networkPath } from './_links.js';
 

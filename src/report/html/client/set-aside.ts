@@ -4,6 +4,7 @@
 // (the largest first, each with why it went, its figures per signal and its members, large lists collapsed),
 // then the members the member rule took out of reported networks. networks.json lists every one.
 import type { ReportData, ReportSetAsideCandidate } from '../report-data.js';
+import { setAsideReason } from '../set-aside-words.js';
 import { dataText, el, table } from './_dom.js';
 import { fixed, int, ratio } from './_format.js';
 
@@ -11,17 +12,6 @@ import { fixed, int, ratio } from './_format.js';
 const OPEN_MEMBERS = 8;
 
 type Member = { key: string; handle: string | null };
-
-/** Why a candidate was set aside, in words. */
-export function setAsideReason(
-  c: Pick<ReportSetAsideCandidate, 'reason' | 'kept' | 'size' | 'binding'>,
-  minAccounts: number,
-): string {
-  if (c.reason === 'not-bound') return 'no signal beyond chance';
-  if (c.reason === 'too-few-kept')
-    return `member rule kept ${int(c.kept)} of ${int(c.size)} (fewer than ${int(minAccounts)})`;
-  return `its ${int(c.kept)} kept members no longer bound on ${c.binding.join(', ')}`;
-}
 
 /** One member as its handle (or key when it has none), the key as the tooltip. */
 export function memberNode(m: Member, tag: 'span' | 'a' = 'span'): HTMLElement {
