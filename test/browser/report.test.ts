@@ -135,6 +135,40 @@ describe('report.html in Chromium', { skip }, () => {
     );
   });
 
+  it('lists the candidates set aside as within chance, with their members, and the pruned members', async () => {
+    const aside = JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')).setAside as {
+      candidates: Array<{ id: number; size: number; members: Array<{ key: string }> }>;
+      pruned: Array<{ network: number; key: string }>;
+    };
+    assert.ok(aside.candidates.length > 0, 'the fixture has set-aside candidates');
+    const rows = await page.$$eval('#set-aside-table > tbody > tr', (trs) =>
+      trs.map((tr) => ({
+        id: Number((tr as HTMLElement).dataset.candidate),
+        size: Number((tr as HTMLElement).dataset.size),
+        members: [...tr.querySelectorAll('.members [title]')].map((m) => m.getAttribute('title')),
+      })),
+    );
+    const shown = aside.candidates.slice(0, 50);
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.size]),
+      shown.map((c) => [c.id, c.size]),
+    );
+    for (const [i, r] of rows.entries())
+      assert.deepEqual(
+        r.members,
+        (shown[i]?.members ?? []).slice(0, 200).map((m) => m.key),
+      );
+    const pruned = await page.$$eval('#pruned-table > tbody > tr', (trs) => trs.length);
+    assert.equal(pruned, Math.min(aside.pruned.length, 500));
+    // The section comes after the networks and before the methods.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('h2[id]')]
+        .map((h) => h.id)
+        .filter((id) => id === 'set-aside' || id.startsWith('network-')),
+    );
+    assert.equal(order.at(-1), 'set-aside');
+  });
+
   it('draws the graph: the canvases hold non-blank pixels', async () => {
     const colours = await printedGraphColours(page);
     assert.ok(colours.distinct > 5, `graph has ${colours.distinct} colours`);

@@ -82,6 +82,45 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.deepEqual(await brokenWords(page), []);
   });
 
+  it('lists the set-aside candidates, each member linked to its account page', async () => {
+    const aside = JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')).setAside as {
+      candidates: Array<{ id: number; members: Array<{ key: string }> }>;
+      pruned: Array<{ key: string }>;
+    };
+    assert.ok(aside.candidates.length > 0, 'the fixture has set-aside candidates');
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="networks"]');
+    const rows = await page.$$eval('#set-aside-table > tbody > tr', (trs) =>
+      trs.map((tr) => ({
+        id: Number((tr as HTMLElement).dataset.candidate),
+        links: [...tr.querySelectorAll('.members a')].map((a) => a.getAttribute('href')),
+      })),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      aside.candidates.slice(0, 500).map((c) => c.id),
+    );
+    for (const [i, r] of rows.entries())
+      assert.deepEqual(
+        r.links,
+        (aside.candidates[i]?.members ?? [])
+          .slice(0, 200)
+          .map((m) => `/account/${encodeURIComponent(m.key)}`),
+      );
+    assert.equal(
+      await page.$$eval('#pruned-table > tbody > tr', (trs) => trs.length),
+      Math.min(aside.pruned.length, 2000),
+    );
+    // A member's link opens its account page (the members of a collapsed list too).
+    const first = rows[0]?.links[0];
+    assert.ok(first);
+    await page.goto(`${origin}${first}`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="account"]');
+    // The next tests start from the networks list.
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-ready="networks"]');
+  });
+
   it('opens a network page whose graph is drawn (non-blank pixels)', async () => {
     const first = doc().networks[0]?.id as number;
     await page.click(`#networks-table tr[data-network="${first}"] a`);
