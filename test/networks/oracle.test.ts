@@ -51,7 +51,7 @@ function pickProportional(rnd: () => number, sizes: number[], k: number): number
   return out;
 }
 
-/** Member pairs sharing an item-window: the sum over item-windows of C(members there, 2) (a tag names its window). */
+/** Member pairs sharing an item-window: the sum over them of C(members there, 2) (a tag names its window). */
 function pairsOf(draws: Draw[]): number {
   const counts = new Map<string, number>();
   for (const d of draws)
@@ -73,7 +73,7 @@ function moments(xs: number[]) {
 /** The hour of window w's posts: windows of 7,200 s four hours apart, so no two are adjacent. */
 const hourOf = (w: number) => 4 * w + 0.5;
 
-/** Outside posts: per window, each tag posted once by each of its nOut accounts, drawn in turn from a pool. */
+/** Outside posts: per window, each tag posted once by each of its nOut accounts, taken in turn from a pool. */
 function outsidePosts(windows: Array<Array<{ tag: string; nOut: number }>>, pool: number): FixturePost[] {
   const out: FixturePost[] = [];
   let next = 0;
@@ -186,11 +186,11 @@ describe('the chance model against a Monte Carlo of independent members: popular
   });
 
   it('gives the variance of member pairs sharing an item-window', {
-    // Measured 2026-12 (seed 29, 10,000 runs): model V 207.4 and 220.9 on the scored draws (it depends on which
-    // items members touched), Monte Carlo 72.3 +- 1.1, so V is about 3 times too large and z 1.7 times too
-    // small. Each item is given the variance of a count of independent touches; a member with a fixed
-    // number of touches in a stratum makes its touches there negatively correlated, which removes most of
-    // the variance. With touches independent per item (k only on average) the exact variance is 251.2.
+    // Measured 2026-12 (seed 29, 10,000 runs): model V 207.4 and 220.9 on the scored draws (it depends on
+    // which items members touched), Monte Carlo 72.3 +- 1.1, so V is about 3 times too large and z 1.7
+    // times too small. Each item is given the variance of a count of independent touches; a member with a
+    // fixed number of touches in a stratum makes its touches there negatively correlated, which removes most
+    // of the variance. With touches independent per item (k only on average) the exact variance is 251.2.
     todo: 'the model overstates V three times when each member keeps its touches per stratum',
   }, () => {
     const { mc, scored } = result;
