@@ -19,10 +19,53 @@ export interface JsonFrameOptions {
   sink: (record: Buffer, line: number) => void;
 }
 
+/** Next position of each byte the string skip looks for, found with indexOf and kept until passed. */
+class NextByte {
+  private readonly at: number[];
+  constructor(
+    private readonly chunk: Buffer,
+    private readonly bytes: readonly number[],
+  ) {
+    this.at = bytes.map(() => -1);
+  }
+
+  /** The next position >= i of the k-th byte, or the chunk's length. */
+  from(k: number, i: number): number {
+    let p = this.at[k] as number;
+    if (p < i) {
+      p = this.chunk.indexOf(this.bytes[k] as number, i);
+      if (p < 0) p = this.chunk.length;
+      this.at[k] = p;
+    }
+    return p;
+  }
+}
+
+// What ends a run of plain string bytes, and what a string may not hold raw (the framed copy is line- and
+// unit-separator-delimited; NUL is where DuckDB's reader stops a value).
+const STRING_BYTES = [QUOTE, BACKSLASH, LF, CR, UNIT_SEPARATOR, 0x00];
+/** What the next token of a record may be, for the checks made in passing (see feed). */
+enum Want {
+  Any,
+  /** After a string: ':' ',' '}' ']'. */
+  AfterString,
+  /** After '{': a key or '}'. */
+  AfterOpen,
+  /** After ',' in an object: a key. */
+  Key,
+}
+
+/** Candidate restarts tried in one damaged record before it is rejected whole (bounds the work). */
+const MAX_RESYNC_TRIES = 1000;
+
 /**
  * Top-level values of a JSON text fed in chunks: the elements of a top-level array, else each value (a
- * document, or several written one after another). Line ends outside strings become spaces in the
- * records handed on; a raw control character inside a string, which JSON forbids, rejects the record.
+ * document, or several written one after another). Line ends outside strings become spaces in the records
+ * handed on; a raw line end, NUL or unit separator inside a string, which JSON forbids, rejects the record.
+ * Strings, most of a post's bytes, are skipped with indexOf. A record that breaks a rule of JSON seen in
+ * passing, and then fails JSON.parse, may have swallowed its neighbours (a stray quote or brace shifts every boundary after it):
+ * when a later element of it starts a good record, only the bytes before that are rejected and the rest is
+ * framed again, as the CSV pass does with a line.
  */
 export class JsonValueFramer {
   private line: number;
@@ -39,6 +82,13 @@ export class JsonValueFramer {
   private over = false;
   private control = false;
   private bracketed = false;
+  /** The record's open brackets, innermost last (0x7b or 0x5b), and what the next token may be. */
+  private stack: number[] = [];
+  private want: Want = Want.Any;
+  /** The record broke a rule of JSON seen in passing: JSON.parse decides, and it may be re-framed. */
+  private suspect = false;
+  /** Set for a trial framer (see resync): it frames one record, keeps it, and checks nothing. */
+  private trial: Buffer[] | null = null;
   records = 0;
   readonly rejections: ReaderRejection[] = [];
 
@@ -49,13 +99,49 @@ export class JsonValueFramer {
     this.line = firstLine;
   }
 
-  /** Reads the next bytes. The bytes of records are changed in place (line ends made spaces). */
+  /** Reads the next bytes (not changed: records with line ends are copied before they are handed on). */
   feed(chunk: Buffer): void {
     const n = chunk.length;
     const base = () => (this.inTopArray ? 1 : 0);
+    const next = new NextByte(chunk, STRING_BYTES);
     for (let i = 0; i < n; i++) {
+      if (this.trial !== null && this.records > 0) return;
+      if (this.inString) {
+        if (this.escape) {
+          this.escape = false;
+          const e = chunk[i] as number;
+          if (e < 0x20) this.control = true; // a backslash before a raw line end is no escape
+          if (e === LF) this.line++;
+          continue;
+        }
+        // Plain bytes up to the next quote or backslash; a raw line end, NUL or separator among them is damage.
+        const stop = Math.min(next.from(0, i), next.from(1, i));
+        if (next.from(2, i) < stop) {
+          this.control = true;
+          for (let p = next.from(2, i); p < stop; p = next.from(2, p + 1)) this.line++;
+        }
+        if (next.from(3, i) < stop || next.from(4, i) < stop || next.from(5, i) < stop) this.control = true;
+        i = stop;
+        if (i >= n) break;
+        if (chunk[i] === BACKSLASH) {
+          this.escape = true;
+          continue;
+        }
+        this.inString = false;
+        this.want = Want.AfterString;
+        if (!this.bracketed && this.depth === base()) this.endRecord(chunk, i + 1);
+        continue;
+      }
       const b = chunk[i] as number;
       if (b === LF) this.line++;
+      if (this.want !== Want.Any && b !== 0x20 && b !== LF && b !== CR && b !== 0x09) {
+        // A few rules of JSON, checked in passing: a stray quote or brace, the damage that shifts every
+        // boundary after it, breaks one of them almost always.
+        if (this.want === Want.AfterString) {
+          if (b !== 0x3a && b !== 0x2c && b !== 0x7d && b !== 0x5d) this.suspect = true;
+        } else if (b !== QUOTE && !(this.want === Want.AfterOpen && b === 0x7d)) this.suspect = true;
+        this.want = Want.Any;
+      }
       if (!this.recording) {
         if (b === 0x20 || b === LF || b === CR || b === 0x09 || b === 0x2c) continue;
         if (!this.started) {
@@ -77,18 +163,13 @@ export class JsonValueFramer {
         this.recStart = i;
         this.bracketed = b === 0x7b || b === 0x5b;
       }
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (b === BACKSLASH) this.escape = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          if (!this.bracketed && this.depth === base()) this.endRecord(chunk, i + 1);
-        } else if (b < 0x20) this.control = true;
-        continue;
-      }
       if (b === QUOTE) this.inString = true;
-      else if (b === 0x7b || b === 0x5b) this.depth++;
-      else if (b === 0x7d || b === 0x5d) {
+      else if (b === 0x7b || b === 0x5b) {
+        this.depth++;
+        this.stack.push(b);
+        if (b === 0x7b) this.want = Want.AfterOpen;
+      } else if (b === 0x7d || b === 0x5d) {
+        if (this.stack.pop() !== b - 2) this.suspect = true; // '{' is '}' - 2, '[' is ']' - 2
         if (this.bracketed) {
           this.depth--;
           if (this.depth <= base()) {
@@ -98,7 +179,7 @@ export class JsonValueFramer {
         } else this.endRecord(chunk, i); // a bare value before the array's end
       } else if (b === LF || b === CR || b === 0x09 || b === 0x20 || b === 0x2c) {
         if (!this.bracketed && this.depth === base()) this.endRecord(chunk, i);
-        else if (b === LF || b === CR) chunk[i] = 0x20;
+        else if (b === 0x2c && this.stack[this.stack.length - 1] === 0x7b) this.want = Want.Key;
       } else if (b === UNIT_SEPARATOR || b < 0x20) this.control = true;
     }
     if (this.recording && n > this.recStart) {
@@ -114,7 +195,11 @@ export class JsonValueFramer {
 
   /** The end of the text: a record still open (a truncated document) ends here, and DuckDB rejects it. */
   end(): void {
-    if (this.recording) this.endRecord(Buffer.alloc(0), 0);
+    // A record re-framed from a damaged one may leave another open: end each in turn.
+    while (this.recording) {
+      this.suspect = true; // cut short, unless it is a bare value: JSON.parse says
+      this.endRecord(Buffer.alloc(0), 0);
+    }
   }
 
   private endRecord(chunk: Buffer, end: number): void {
@@ -127,7 +212,11 @@ export class JsonValueFramer {
     }
     const line = this.recLine;
     const control = this.control;
+    const suspect = this.suspect;
     this.recording = false;
+    this.stack = [];
+    this.want = Want.Any;
+    this.suspect = false;
     this.pieces = [];
     this.size = 0;
     this.over = false;
@@ -136,6 +225,10 @@ export class JsonValueFramer {
     this.escape = false;
     this.recStart = end;
     this.records++;
+    if (this.trial !== null) {
+      if (bytes !== null) this.trial.push(bytes);
+      return;
+    }
     const reject = (reason: string, detail: string) =>
       this.rejections.push({ reason, record: this.records, line, detail });
     if (bytes === null)
@@ -148,9 +241,75 @@ export class JsonValueFramer {
         'invalid UTF-8',
         'a byte that is not UTF-8 (if the file is in another encoding, give it with --encoding)',
       );
-    else if (control) reject('invalid JSON', 'a raw control character or line end inside a string');
-    else this.options.sink(bytes, line);
+    else if (control || (suspect && !parses(bytes))) {
+      const restart = this.restartIn(bytes);
+      const detail = control
+        ? 'a raw control character or line end inside a string'
+        : `not valid JSON; it starts ${JSON.stringify(bytes.subarray(0, 60).toString('utf8'))}`;
+      if (restart < 0) {
+        reject('invalid JSON', detail);
+        return;
+      }
+      reject('invalid JSON', `${detail}; the record was cut where the next one starts`);
+      // Frame the rest again from its own first line; the caller goes on after `end` in its chunk.
+      // The re-read counts the same line ends the first read did, so the line after it is the same.
+      const after = this.line;
+      this.line = line + countLf(bytes.subarray(0, restart));
+      this.feed(bytes.subarray(restart));
+      this.line = after;
+      this.recStart = end;
+    } else this.options.sink(spaced(bytes), line);
   }
+
+  /**
+   * Where a good record starts inside a damaged one: the first `{` after a line start, a comma or an
+   * opening bracket (outside what looks like a string is not knowable here) whose record parses. -1: none.
+   */
+  private restartIn(bytes: Buffer): number {
+    let tries = 0;
+    for (let p = bytes.indexOf(0x7b, 1); p > 0 && tries < MAX_RESYNC_TRIES; p = bytes.indexOf(0x7b, p + 1)) {
+      let q = p - 1;
+      while (q >= 0 && (bytes[q] === 0x20 || bytes[q] === 0x09)) q--;
+      const before = q < 0 ? LF : (bytes[q] as number);
+      if (before !== LF && before !== CR && before !== 0x2c && before !== 0x5b) continue;
+      tries++;
+      const trial = new JsonValueFramer({ maxRecordBytes: this.options.maxRecordBytes, sink: () => {} });
+      trial.trial = [];
+      trial.started = true;
+      trial.inTopArray = this.inTopArray;
+      trial.depth = this.inTopArray ? 1 : 0;
+      trial.feed(bytes.subarray(p));
+      trial.end();
+      const first = trial.trial[0];
+      if (first !== undefined && parses(first)) return p;
+    }
+    return -1;
+  }
+}
+
+/** True when the bytes are one JSON value (JSON.parse; DuckDB still has the last word on each record). */
+function parses(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function countLf(bytes: Buffer): number {
+  let count = 0;
+  for (let p = bytes.indexOf(LF); p >= 0; p = bytes.indexOf(LF, p + 1)) count++;
+  return count;
+}
+
+/** A record's line ends (all outside strings: one inside is rejected) made spaces, in a copy. */
+function spaced(bytes: Buffer): Buffer {
+  if (bytes.indexOf(LF) < 0 && bytes.indexOf(CR) < 0) return bytes;
+  const copy = Buffer.from(bytes);
+  for (let p = copy.indexOf(LF); p >= 0; p = copy.indexOf(LF, p + 1)) copy[p] = 0x20;
+  for (let p = copy.indexOf(CR); p >= 0; p = copy.indexOf(CR, p + 1)) copy[p] = 0x20;
+  return copy;
 }
 
 /**
@@ -236,8 +395,7 @@ export class JsonLinesFramer {
         },
         line,
       );
-      const owned = Buffer.from(bytes); // the value framer writes spaces into line ends
-      values.feed(owned);
+      values.feed(bytes);
       values.end();
       for (const r of values.rejections) reject(r.reason, r.detail);
       return;

@@ -127,7 +127,12 @@ export async function readJsonDocument(ctx: StageContext, itemsPath: string): Pr
         FROM read_json_objects(${sqlString(file.path)}, format = 'unstructured',
           compression = ${compression(file)}, maximum_object_size = ${Math.max(16 * 1024 * 1024, file.gzip ? 2 ** 31 : file.bytes + 1024)}))`);
   } catch (err) {
-    throw new InputError(`${file.name}: not valid JSON: ${firstLine((err as Error).message)}`);
+    // A document is read whole: one damaged value refuses it. Say where, in lockstep's words.
+    const at = /at byte (\d+)[^:]*: ([^.\n]*)/.exec((err as Error).message);
+    const where = at === null ? firstLine((err as Error).message) : `at byte ${at[1]}: ${at[2]}`;
+    throw new InputError(
+      `${file.name}: not valid JSON (${where}); a document of this format is read whole, so fix or cut the damaged part`,
+    );
   }
   const { n } = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${ctx.table}_src`);
   return { rowsRead: Number(n), rejections: [] };

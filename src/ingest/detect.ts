@@ -59,6 +59,10 @@ export async function detectFormat(file: InputFile, options: DetectOptions = {})
   const text = decodeHead(head, chooseEncoding(head, options.encoding ?? null)).trimStart();
   if (text === '') throw new InputError(`${file.name}: the file holds only blank space; ${EXPECTED}`);
   if (text.startsWith('{') || text.startsWith('[')) return detectJson(file, text);
+  // JSON Lines whose first byte is damaged: the next line is a whole object or array.
+  const second = text.split('\n').find((l, k) => k > 0 && l.trim() !== '');
+  if (second !== undefined && /^\s*[{[]/.test(second) && parsedLines(text).length > 0)
+    return detectJson(file, text);
   const { header } = await readCsvHeader(file, {
     encoding: options.encoding ?? null,
     delimiter: options.delimiter ?? null,
@@ -115,7 +119,13 @@ function detectJson(file: InputFile, text: string): Detection {
   );
 }
 
-/** The first JSON value of the head: the whole head, its first line, or the first array element. */
+/** Lines tried when the first of a JSON Lines file is damaged (one damaged record must not hide the format). */
+const LINES_TRIED = 5;
+
+/**
+ * The first JSON value of the head: the whole head, its first line, or the first array element. A damaged
+ * first record is passed over: the next of the first lines that parses, or the next array element.
+ */
 function firstValue(text: string): unknown {
   const firstLine = text.split('\n', 1)[0] ?? '';
   for (const candidate of [firstLine, text]) {
@@ -125,14 +135,40 @@ function firstValue(text: string): unknown {
       // a head cut mid-document: fall through to a bounded scan
     }
   }
-  const element = scanFirstObject(text.startsWith('[') ? text.slice(1) : text);
+  const line = parsedLines(text)[0];
+  if (line !== undefined) return line;
+  const inner = text.startsWith('[') ? text.slice(1) : text;
+  let element = scanFirstObject(inner, inner.indexOf('{'));
+  // A damaged first element: the next one (a '{' after a comma or a line start) that parses.
+  for (let at = inner.indexOf('{', 1), tries = 0; element === undefined && at > 0 && tries < 100; tries++) {
+    if (/(^|[,\n])\s*$/.test(inner.slice(Math.max(0, at - 16), at)))
+      element = scanFirstObject(inner, at, false);
+    at = inner.indexOf('{', at + 1);
+  }
   if (element === undefined) return undefined;
   return text.startsWith('[') ? [element] : element;
 }
 
-/** The first complete {...} object in text, found by brace depth outside strings. */
-function scanFirstObject(text: string): unknown {
-  const start = text.indexOf('{');
+/** The first lines of the head that parse as an object or array (JSON Lines whose first line is damaged). */
+function parsedLines(text: string): unknown[] {
+  const values: unknown[] = [];
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  for (const l of lines.slice(0, LINES_TRIED)) {
+    try {
+      const value: unknown = JSON.parse(l);
+      if (typeof value === 'object' && value !== null) values.push(value);
+    } catch {
+      // damaged, cut by the head, or a line of a pretty-printed document
+    }
+  }
+  return values;
+}
+
+/**
+ * The complete {...} object starting at `start`, found by brace depth outside strings; undefined when it
+ * does not parse. `partial`: a truncated object (the head of one huge document) gives its keys so far.
+ */
+function scanFirstObject(text: string, start: number, partial = true): unknown {
   if (start < 0) return undefined;
   let depth = 0;
   let inString = false;
@@ -147,12 +183,19 @@ function scanFirstObject(text: string): unknown {
       try {
         return JSON.parse(text.slice(start, i + 1));
       } catch {
-        return undefined;
+        // Damaged: a document's keys before the damage still say what it is (a Telegram export).
+        return partial && start === 0 ? knownKeys(text) : undefined;
       }
     }
   }
   // Truncated (one huge object, such as a Telegram export): parse its keys so far.
-  return partialKeys(text.slice(start));
+  return partial ? partialKeys(text.slice(start)) : undefined;
+}
+
+/** The keys of a damaged document when they name a Telegram export, else undefined. */
+function knownKeys(text: string): unknown {
+  const keys = partialKeys(text);
+  return 'messages' in keys || 'chats' in keys ? keys : undefined;
 }
 
 /** Top-level keys of a truncated object, enough to recognise it. */
@@ -186,7 +229,10 @@ function partialKeys(text: string): Record<string, unknown> {
   return keys;
 }
 
-/** Two or more lines whose first is a complete JSON value: JSON Lines. */
+/**
+ * Two or more lines whose first is a complete JSON value: JSON Lines. A damaged first line counts when
+ * one of the next lines is a complete object or array.
+ */
 function isJsonLines(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   if (lines.length < 2) return false;
@@ -194,7 +240,8 @@ function isJsonLines(text: string): boolean {
     JSON.parse(lines[0] ?? '');
     return true;
   } catch {
-    return false;
+    // Not a pretty-printed document's opening line ('{', '[', '[{'): a damaged record of its own.
+    return (lines[0] ?? '').trim().length > 2 && parsedLines(text).length > 0;
   }
 }
 
