@@ -3,7 +3,7 @@
 // fields, repeated ids), loads each, and counts internal errors, lost records (a whole record not loaded),
 // miscounts (read != loaded + rejected + merged) and whole-file refusals. Prints the counts per format and
 // per kind of damage, and the first failures with what reproduces them.
-//   npx tsx bench/fuzz.ts [--mutants 600] [--seed 1] [--posts 8]
+//   npx tsx bench/fuzz.ts [--mutants 600] [--seed 1] [--posts 8] [--only N (one mutant, printed whole)]
 import { parseArgs } from 'node:util';
 import {
   DAMAGE_KINDS,
@@ -20,11 +20,13 @@ const { values } = parseArgs({
     mutants: { type: 'string', default: '600' },
     seed: { type: 'string', default: '1' },
     posts: { type: 'string', default: '8' },
+    only: { type: 'string' },
   },
 });
 const mutants = Number(values.mutants);
 const seed = Number(values.seed);
 const postsPerFile = Number(values.posts);
+const only = values.only === undefined ? null : Number(values.only);
 
 /** mulberry32: a small seeded generator, so a run is reproduced by its seed. */
 function rng(s: number): () => number {
@@ -79,6 +81,9 @@ try {
     };
     const lineEnd = random() < 0.3 ? '\r\n' : '\n';
     const mutant = damage(format, posts, d, lineEnd);
+    if (only !== null && m !== only) continue;
+    if (only !== null)
+      console.log(JSON.stringify({ format, damage: d, lineEnd, texts }), `\n${mutant.file.bytes}`);
     const verdict = await judge(folder.path(mutant.file.name), mutant.file, {
       intact: mutant.intact,
       removed: mutant.removed,

@@ -214,6 +214,7 @@ export class JsonValueFramer {
     const control = this.control;
     const suspect = this.suspect;
     this.recording = false;
+    this.depth = this.inTopArray ? 1 : 0; // a record cut at the end of the text leaves it anywhere
     this.stack = [];
     this.want = Want.Any;
     this.suspect = false;
@@ -266,6 +267,9 @@ export class JsonValueFramer {
    * opening bracket (outside what looks like a string is not knowable here) whose record parses. -1: none.
    */
   private restartIn(bytes: Buffer): number {
+    // A good record that parses, else one that runs past the damaged record's end without breaking a rule
+    // (the damage cut the record in two: its second half is framed again with what follows).
+    let prefix = -1;
     let tries = 0;
     for (let p = bytes.indexOf(0x7b, 1); p > 0 && tries < MAX_RESYNC_TRIES; p = bytes.indexOf(0x7b, p + 1)) {
       let q = p - 1;
@@ -279,11 +283,12 @@ export class JsonValueFramer {
       trial.inTopArray = this.inTopArray;
       trial.depth = this.inTopArray ? 1 : 0;
       trial.feed(bytes.subarray(p));
-      trial.end();
       const first = trial.trial[0];
       if (first !== undefined && parses(first)) return p;
+      if (first === undefined && prefix < 0 && trial.recording && !trial.suspect && !trial.control)
+        prefix = p;
     }
-    return -1;
+    return prefix;
   }
 }
 

@@ -91,6 +91,23 @@ export async function detectFormat(file: InputFile, options: DetectOptions = {})
 function detectJson(file: InputFile, text: string): Detection {
   const first = firstValue(text);
   const lines = isJsonLines(text);
+  try {
+    return detectOne(file, first, lines);
+  } catch (err) {
+    if (!lines || !(err instanceof InputError)) throw err;
+    // A first line whose keys were damaged (still JSON): the next lines say what the file is.
+    for (const value of parsedLines(text)) {
+      try {
+        return detectOne(file, value, lines);
+      } catch {
+        // the next line
+      }
+    }
+    throw err;
+  }
+}
+
+function detectOne(file: InputFile, first: unknown, lines: boolean): Detection {
   const sample = Array.isArray(first) ? first[0] : first;
   if (!isObject(sample)) {
     throw new InputError(`${file.name}: JSON whose first value is not an object; ${EXPECTED}`);

@@ -338,7 +338,7 @@ function formatId(format: FuzzFormat, id: string): string {
 }
 
 export type Verdict =
-  | { outcome: 'ok'; report: FileReport }
+  | { outcome: 'ok'; report: FileReport | null }
   | { outcome: 'internal error'; message: string }
   | { outcome: 'refused'; message: string }
   | { outcome: 'lost'; missing: string[]; report: FileReport }
@@ -373,7 +373,10 @@ export async function judge(
     } catch (err) {
       const message = (err as Error).message ?? String(err);
       if (err instanceof InputError && !/INTERNAL|Error:|\n {4}at /.test(message))
-        return { outcome: 'refused', message };
+        // A file cut inside its first record holds nothing whole: refusing it loses nothing.
+        return expected.intact.length === 0 && expected.records === undefined
+          ? { outcome: 'ok', report: null }
+          : { outcome: 'refused', message };
       return { outcome: 'internal error', message: `${(err as Error).name}: ${message}` };
     }
     const rows = await store.all<{ id: string }>('SELECT id FROM posts');

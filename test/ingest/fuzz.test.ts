@@ -176,6 +176,28 @@ describe('what bench/fuzz.ts found (each was a failure before its fix)', () => {
     await check('scraper-json', { kind: 'insert-brace', record: 3, at: 0.682, mask: 1 });
   });
 
+  it('a stray quote that cuts the next element in two: that element is framed again, not lost', async () => {
+    // bench/fuzz.ts --only 348: the quote's string ran to the end of the file, cutting element 1006.
+    const texts = [
+      '=HYPERLINK("http://x.y") a "quoted" word',
+      'https://www.example.com/a?utm_source=x',
+      'plain text zw\u200cnj',
+      'plain text comma, semicolon; tab\there',
+      'bare\rCR زن زندگی آزادی',
+      'plain text https://www.example.com/a?utm_source=x',
+      'plain text نان کار آزادی #مهسا_امینی',
+      '\u202emoc.elgoog \u202emoc.elgoog',
+    ];
+    const d: Damage = { kind: 'insert-quote', record: 5, at: 0.6746916947886348, mask: 1 };
+    const mutant = damage('scraper-json', fuzzPosts(texts, 348), d);
+    const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
+    assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
+  });
+
+  it('a first JSON line whose key was damaged (still JSON): the next lines give the format', async () => {
+    await check('v2-jsonl', { kind: 'insert-utf16-bom', record: 0, at: 0.179, mask: 1 });
+  });
+
   it('a damaged Telegram export is refused with the byte named, not the engine message', async () => {
     const verdict = await check(
       'telegram-export',
