@@ -44,6 +44,9 @@ class NextByte {
 // What ends a run of plain string bytes, and what a string may not hold raw (the framed copy is line- and
 // unit-separator-delimited; NUL is where DuckDB's reader stops a value).
 const STRING_BYTES = [QUOTE, BACKSLASH, LF, CR, UNIT_SEPARATOR, 0x00];
+/** String bytes read one by one before the rest of the string is skipped with indexOf (a call costs more). */
+const SHORT_RUN = 32;
+
 /** What the next token of a record may be, for the checks made in passing (see feed). */
 enum Want {
   Any,
@@ -114,16 +117,33 @@ export class JsonValueFramer {
           if (e === LF) this.line++;
           continue;
         }
-        // Plain bytes up to the next quote or backslash; a raw line end, NUL or separator among them is damage.
-        const stop = Math.min(next.from(0, i), next.from(1, i));
-        if (next.from(2, i) < stop) {
-          this.control = true;
-          for (let p = next.from(2, i); p < stop; p = next.from(2, p + 1)) this.line++;
+        // Plain bytes up to the next quote or backslash; a raw control byte among them is damage. Short
+        // runs (keys, ids) are read byte by byte; a long one (a post's text) is skipped with indexOf.
+        let j = i;
+        const lim = i + SHORT_RUN < n ? i + SHORT_RUN : n;
+        while (j < lim) {
+          const c = chunk[j] as number;
+          if (c === QUOTE || c === BACKSLASH || c < 0x20) break;
+          j++;
         }
-        if (next.from(3, i) < stop || next.from(4, i) < stop || next.from(5, i) < stop) this.control = true;
-        i = stop;
+        if (j === lim && lim < n) {
+          const stop = Math.min(next.from(0, j), next.from(1, j));
+          if (next.from(2, j) < stop) {
+            this.control = true;
+            for (let p = next.from(2, j); p < stop; p = next.from(2, p + 1)) this.line++;
+          }
+          if (next.from(3, j) < stop || next.from(4, j) < stop || next.from(5, j) < stop) this.control = true;
+          j = stop;
+        }
+        i = j;
         if (i >= n) break;
-        if (chunk[i] === BACKSLASH) {
+        const c = chunk[i] as number;
+        if (c < 0x20) {
+          this.control = true;
+          if (c === LF) this.line++;
+          continue;
+        }
+        if (c === BACKSLASH) {
           this.escape = true;
           continue;
         }
