@@ -94,9 +94,14 @@ function detectJson(file: InputFile, text: string): Detection {
   try {
     return detectOne(file, first, lines);
   } catch (err) {
-    if (!lines || !(err instanceof InputError)) throw err;
-    // A first line whose keys were damaged (still JSON): the next lines say what the file is.
-    for (const value of parsedLines(text)) {
+    if (!(err instanceof InputError)) throw err;
+    // A first record whose keys were damaged (still JSON): the next lines or elements say what the file is.
+    const later = lines
+      ? parsedLines(text)
+      : text.startsWith('[')
+        ? laterElements(text.slice(1)).map((e) => [e])
+        : [];
+    for (const value of later) {
       try {
         return detectOne(file, value, lines);
       } catch {
@@ -155,15 +160,23 @@ function firstValue(text: string): unknown {
   const line = parsedLines(text)[0];
   if (line !== undefined) return line;
   const inner = text.startsWith('[') ? text.slice(1) : text;
-  let element = scanFirstObject(inner, inner.indexOf('{'));
   // A damaged first element: the next one (a '{' after a comma or a line start) that parses.
-  for (let at = inner.indexOf('{', 1), tries = 0; element === undefined && at > 0 && tries < 100; tries++) {
-    if (/(^|[,\n])\s*$/.test(inner.slice(Math.max(0, at - 16), at)))
-      element = scanFirstObject(inner, at, false);
-    at = inner.indexOf('{', at + 1);
-  }
+  const element = scanFirstObject(inner, inner.indexOf('{')) ?? laterElements(inner)[0];
   if (element === undefined) return undefined;
   return text.startsWith('[') ? [element] : element;
+}
+
+/** Elements after the first that parse (a '{' after a comma or a line start), for a damaged first one. */
+function laterElements(inner: string, most = 5): unknown[] {
+  const found: unknown[] = [];
+  for (let at = inner.indexOf('{', 1), tries = 0; at > 0 && tries < 100 && found.length < most; tries++) {
+    if (/(^|[,\n])\s*$/.test(inner.slice(Math.max(0, at - 16), at))) {
+      const element = scanFirstObject(inner, at, false);
+      if (element !== undefined) found.push(element);
+    }
+    at = inner.indexOf('{', at + 1);
+  }
+  return found;
 }
 
 /** The first lines of the head that parse as an object or array (JSON Lines whose first line is damaged). */

@@ -198,6 +198,24 @@ describe('what bench/fuzz.ts found (each was a failure before its fix)', () => {
     await check('v2-jsonl', { kind: 'insert-utf16-bom', record: 0, at: 0.179, mask: 1 });
   });
 
+  it('a first JSON array element whose keys were damaged (still JSON): the next elements give the format', async () => {
+    // bench/fuzz.ts --only 492: the quote made the first element parse without its UserID.
+    const texts = [
+      '[a, b] plain text',
+      '{"not": "json"} https://www.example.com/a?utm_source=x',
+      'zw\u200cnj https://www.example.com/a?utm_source=x',
+      'زن زندگی آزادی bare\rCR',
+      '@someone \\ backslash',
+      '',
+      'https://www.example.com/a?utm_source=x \u202emoc.elgoog',
+      'two\nlines bare\rCR',
+    ];
+    const d: Damage = { kind: 'insert-quote', record: 0, at: 0.5965113439597189, mask: 1 };
+    const mutant = damage('scraper-json', fuzzPosts(texts, 492), d);
+    const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
+    assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
+  });
+
   it('a damaged Telegram export is refused with the byte named, not the engine message', async () => {
     const verdict = await check(
       'telegram-export',
