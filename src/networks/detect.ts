@@ -6,13 +6,12 @@
 //   3. one decision per group: its co-activity against what independent accounts would give (chance.ts) at
 //      the network level, then each member against the rest of its group at a family-wise level over the
 //      group's members; a group is reported when its kept members still bind on what bound it;
-//   4. the reference: independent accounts are modelled by the accounts not shown to be coordinated. Every
-//      group is tested against everyone else, then again with the accounts of the networks found left out of
-//      the others' reference, until the networks found stay the same (a fixed point). A campaign that the
-//      grouping cut in parts is then not explained by its own other parts.
-// When nearly all activity is by accounts that co-act with someone (a collection of one operation), the
-// reference is thin and may be the same campaign: the run says so, and the accounts of each connected part of
-// the graph that no network holds are judged together once more, against the accounts not in a network.
+//   4. the reference: independent accounts are modelled by the accounts outside the group.
+// When nearly all activity is by accounts that co-act with someone (a collection of one operation), that
+// reference is thin and may be the same campaign, whose parts then explain each other: the run says so, the
+// groups are tested again with the accounts of the networks found left out of the others' reference until
+// the networks found stay the same (a fixed point), and the accounts of each connected part of the graph
+// that no network holds are judged together once more, against the accounts not in a network.
 // docs/method.md gives the derivation, the levels and their limits.
 
 import { ANALYZE_DEFAULTS } from '../settings/index.js';
@@ -141,10 +140,15 @@ export async function detectNetworks(
     ALIGNED,
     await buildShiftedWindows(store, windowSql(parameters), parameters.windowSeconds),
   ];
-  // Phase 1: the groups of the grouping, to the reference's fixed point.
-  const fine = await fixedPoint(store, groups, [], parameters, alignments);
+  // Phase 1: the groups of the grouping, each against everyone else; with a thin reference, to the
+  // reference's fixed point. With a population the fixed point would be sound too, and it helps (blind
+  // generator 100k seed 31313: F1 0.908 -> 0.928), but each round scores every group again with every other
+  // network's accounts left out of its reference, one copy per group: at 1M generated posts the second round
+  // cost six times the first, to move 17 accounts of 821 (docs/notebook/2026-12-07-detection.md, section 9).
+  const thin = population.warning !== null;
+  const fine = await fixedPoint(store, groups, [], parameters, alignments, thin ? REFERENCE_ROUNDS : 1);
   let candidates = fine;
-  if (population.warning !== null) {
+  if (thin) {
     // Phase 2: the rest of each connected part of the graph once the networks of phase 1 are taken out (a
     // campaign the grouping cut into parts that each explain the other), with phase 1's networks left out of
     // its reference.
@@ -155,7 +159,7 @@ export async function detectNetworks(
       (g) => !seen.has(g.join(',')),
     );
     if (rest.length > 0) {
-      const joined = await fixedPoint(store, rest, inNetwork, parameters, alignments);
+      const joined = await fixedPoint(store, rest, inNetwork, parameters, alignments, REFERENCE_ROUNDS);
       candidates = [...fine, ...joined.map((c) => ({ ...c, joined: true }))];
     }
   }
@@ -179,6 +183,10 @@ export async function detectNetworks(
 /**
  * `groups` judged to the reference's fixed point: each against the accounts outside it less the accounts of
  * the networks found among the others (and less `alsoExcluded`), again until the networks found stay the same.
+ * A group's test reads the reference only in the signal windows where its members were active (and, for the
+ * member test's second look, the windows shifted by half), so a round judges again only the groups active in
+ * or next to a window where an account entered or left a network; the others keep their verdict (the same
+ * result, without the cost of scoring thousands of groups again).
  */
 async function fixedPoint(
   store: Store,
@@ -186,23 +194,55 @@ async function fixedPoint(
   alsoExcluded: number[],
   parameters: DetectOptions,
   alignments: Alignment[],
+  rounds: number,
 ): Promise<Candidate[]> {
   let networks: number[][] = groups.map(() => []);
   let candidates: Candidate[] = [];
-  for (let round = 0; round < REFERENCE_ROUNDS; round++) {
+  let changed: number[] = [];
+  for (let round = 0; round < rounds; round++) {
     const excluded = othersOf(networks).map((x, net) => {
       const own = new Set(groups[net]);
       return [...new Set([...x, ...alsoExcluded])].filter((aid) => !own.has(aid));
     });
-    candidates = await judge(store, groups, excluded, parameters, alignments);
+    const again = round === 0 ? groups.map((_, net) => net) : await activeWith(store, groups, changed);
+    const judged = await judge(
+      store,
+      again.map((net) => groups[net] as number[]),
+      again.map((net) => excluded[net] as number[]),
+      parameters,
+      alignments,
+    );
+    candidates = round === 0 ? judged : candidates.slice();
+    if (round > 0) again.forEach((net, i) => (candidates[net] = judged[i] as Candidate));
     const found = candidates.map((c) =>
       c.beyondChance ? [...c.members, ...c.pruned].sort((x, y) => x - y) : [],
     );
+    const before = new Set(networks.flat());
+    const after = new Set(found.flat());
+    changed = [...before]
+      .filter((aid) => !after.has(aid))
+      .concat([...after].filter((aid) => !before.has(aid)));
     const stable = sameGroups(found, networks);
     networks = found;
     if (stable) break;
   }
   return candidates;
+}
+
+/**
+ * Indexes of the groups with a member active in a signal window (sig, b) where an account of `accounts` was,
+ * or in a window next to it (the member test's second look reads windows shifted by half).
+ */
+async function activeWith(store: Store, groups: number[][], accounts: number[]): Promise<number[]> {
+  if (accounts.length === 0) return [];
+  await writeGroups(store, '_flag', [accounts]);
+  await writeGroups(store, '_m', groups);
+  const rows = await store.all<{ net: number }>(`
+    WITH w AS (
+      SELECT DISTINCT x.sig, x.b + v.k AS b FROM _at x SEMI JOIN _flag f ON f.aid = x.aid, (VALUES (-1), (0), (1)) v(k)
+    )
+    SELECT DISTINCT m.net FROM _at x JOIN _m m USING (aid) SEMI JOIN w USING (sig, b) ORDER BY m.net`);
+  return rows.map((r) => Number(r.net));
 }
 
 /** Rounds of the reference's fixed point at most (it is reached in two or three on every data set measured). */
