@@ -213,7 +213,7 @@ async function fixedPoint(
       alignments,
     );
     candidates = round === 0 ? judged : candidates.slice();
-    if (round > 0) again.forEach((net, i) => (candidates[net] = judged[i] as Candidate));
+    if (round > 0) for (const [i, net] of again.entries()) candidates[net] = judged[i] as Candidate;
     const found = candidates.map((c) =>
       c.beyondChance ? [...c.members, ...c.pruned].sort((x, y) => x - y) : [],
     );
