@@ -40,7 +40,13 @@ export async function findCommunities(store: Store, options: CommunityOptions): 
     const c = String(r.c);
     graph.mergeNode(a);
     graph.mergeNode(c);
-    graph.addUndirectedEdge(a, c, { weight: Number(r.weight), items: Number(r.items) });
+    // DuckDB sums a pair's weights in parallel, so their last bits vary from run to run; Leiden's moves
+    // compare sums of weights, and a difference in the last bit can tip one (the same data gave different
+    // groups in one run of three). Six decimals keep every difference that means anything.
+    graph.addUndirectedEdge(a, c, {
+      weight: Math.round(Number(r.weight) * 1e6) / 1e6,
+      items: Number(r.items),
+    });
   }
   if (graph.order === 0) return { graph, groups: [], modularity: 0, nodes: 0, edges: 0 };
   const assigned = cpmPartition(graph, options.resolution, options.seed);
