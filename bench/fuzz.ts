@@ -5,6 +5,7 @@
 // per kind of damage, and the first failures with what reproduces them.
 //   npx tsx bench/fuzz.ts [--mutants 600] [--seed 1] [--posts 8] [--only N (one mutant, printed whole)]
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../src/networks/_rng.js';
 import {
   DAMAGE_KINDS,
   type Damage,
@@ -28,18 +29,6 @@ const seed = Number(values.seed);
 const postsPerFile = Number(values.posts);
 const only = values.only === undefined ? null : Number(values.only);
 
-/** mulberry32: a small seeded generator, so a run is reproduced by its seed. */
-function rng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Texts as posts have them: Persian, quotes, separators, line ends, bidi and invisible characters.
 const PIECES = [
   'زن زندگی آزادی',
@@ -59,7 +48,7 @@ const PIECES = [
   '',
 ];
 
-const random = rng(seed);
+const random = seededRandom(seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 const folder = fuzzFolder();
 const counts = { ok: 0, 'internal error': 0, lost: 0, refused: 0, miscounted: 0 };
