@@ -22,6 +22,7 @@ import type { ExportGraph, GraphAttr } from './graph-export.js';
 import { writeGraphml } from './graphml.js';
 import { networkColor } from './html/client/_format.js';
 import { layoutNetworks, REPORT_DEFAULTS } from './html/index.js';
+import { accountLabel } from './labels.js';
 import {
   buildNetworksJson,
   serializeNetworksJson,
@@ -189,7 +190,7 @@ function exportGraph(networks: NetworkDescription[], accounts: RunTable, edges: 
       const p = position.get(a.key);
       nodes.push({
         id: a.key,
-        label: a.handle ?? a.account,
+        label: accountLabel(a),
         attributes,
         ...(p === undefined
           ? {}

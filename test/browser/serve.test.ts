@@ -9,8 +9,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { networkLabel, networkSubject, partsText } from '../../src/report/html/story.js';
+import { accountLabel, columnLabel, signalLabel } from '../../src/report/labels.js';
 import { Store } from '../../src/store/index.js';
-import { type RunningServer, startServer } from '../../src/web/index.js';
+import {
+  type AccountPayload,
+  type NetworkPayload,
+  type RunningServer,
+  startServer,
+} from '../../src/web/index.js';
 import { HOSTILE_KEY, makeRunFolder, SPOOF_HANDLE } from '../web/_fixture.js';
 import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
 import { brokenWords, definePageNames } from './_layout.js';
@@ -135,6 +142,52 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.ok((await page.$$('table.accounts tbody tr')).length > 0);
   });
 
+  it('shows on the network page everything its JSON twin holds, under the report’s labels', async () => {
+    const first = doc().networks[0]?.id as number;
+    const p = await page.evaluate(
+      async (id) => (await (await fetch(`/api/network/${id}`)).json()) as NetworkPayload,
+      first,
+    );
+    const n = p.network;
+    // The heading is the network's descriptive label, as the report's; the title says it too.
+    const label = networkLabel(networkSubject(n), n.id, n.size);
+    assert.equal(await page.$eval('h1', (h) => h.textContent ?? ''), `Network ${n.id}: ${partsText(label)}`);
+    assert.ok((await page.title()).includes(`${n.size} accounts`));
+    const story = await page.$eval('#network-story', (x) => x.textContent ?? '');
+    assert.match(story, new RegExp(`^${n.size} accounts`));
+    assert.ok(story.includes('Independent accounts, each as active as these'), story);
+    // Signals and chance: a row per signal, under its readable name with its code beside it.
+    const signals = await page.$$eval('table.chance tbody tr td:first-child code', (xs) =>
+      xs.map((x) => x.textContent ?? ''),
+    );
+    assert.deepEqual([...new Set(signals)], Object.keys(n.signals));
+    const firstCell = await page.$eval('table.chance tbody tr td:first-child', (x) => x.textContent ?? '');
+    assert.ok(firstCell.startsWith(signalLabel(Object.keys(n.signals)[0] as string)), firstCell);
+    // Hashtag shares, links and sites, repeated texts: every one networks.json lists.
+    const tags = await page.$$eval('table.shares tbody tr td:first-child', (xs) =>
+      xs.map((x) => x.textContent ?? ''),
+    );
+    assert.deepEqual(
+      tags,
+      n.topHashtags.map((h) => `#${h.hashtag}`),
+    );
+    const links = await page.$$eval('table.links tbody tr td:first-child', (xs) =>
+      xs.map((x) => x.textContent ?? ''),
+    );
+    assert.deepEqual(links, [...n.topLinks.map((l) => l.url), ...n.topDomains.map((d) => d.domain)]);
+    assert.equal((await page.$$('table.texts tbody tr')).length, n.topTexts.length);
+    const indicators = await page.$eval('div.indicators', (x) => x.textContent ?? '');
+    for (const part of ['Creation dates:', 'Handles:', 'Client apps:', 'Activity:'])
+      assert.ok(indicators.includes(part), part);
+    // Accounts: column heads are the labels, each explained in its tooltip.
+    const heads = await page.$$eval('table.accounts thead th', (xs) =>
+      xs.map((x) => ({ text: x.textContent ?? '', title: x.getAttribute('title') ?? '' })),
+    );
+    assert.ok(heads.some((h) => h.text === columnLabel('member_z') && h.title.length > 20));
+    assert.ok(!heads.some((h) => /_/.test(h.text)), JSON.stringify(heads));
+    assert.equal((await page.$$('#evidence-list h3')).length, n.evidence.length);
+  });
+
   it('opens an evidence page with real post pairs from the store', async () => {
     const href = await page.$eval('#evidence-list a.pair-link', (a) => a.getAttribute('href') ?? '');
     await page.click('#evidence-list a.pair-link');
@@ -169,18 +222,64 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.ok((await page.$$('table.posts tbody tr')).length > 0);
   });
 
+  it('names the accounts it is linked with by handle or name, and its indicators by their labels', async () => {
+    const key = new URL(page.url()).pathname.split('/')[2] as string;
+    const p = await page.evaluate(
+      async (k) => (await (await fetch(`/api/account/${k}`)).json()) as AccountPayload,
+      key,
+    );
+    const members = new Map(
+      (
+        JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8')) as {
+          networks: Array<{
+            accounts: Array<{ key: string; account: string; handle: string | null; name: string | null }>;
+          }>;
+        }
+      ).networks.flatMap((n) => n.accounts.map((a) => [a.key, a])),
+    );
+    const withs = await page.$$eval('table.edges tbody tr td:first-child', (xs) =>
+      xs.map((x) => x.textContent ?? ''),
+    );
+    assert.ok(withs.length > 0);
+    assert.deepEqual(
+      withs,
+      p.edges.map((e) => accountLabel(members.get(e.other) ?? { account: e.other })),
+    );
+    assert.ok(
+      withs.every((w) => w.startsWith('@')),
+      'the generated accounts all have handles',
+    );
+    const rows = await page.$$eval('table.indicators tbody tr td:first-child .indicator', (xs) =>
+      xs.map((x) => ({
+        label: x.firstChild?.textContent ?? '',
+        column: x.querySelector('code')?.textContent ?? '',
+      })),
+    );
+    assert.ok(rows.length > 20);
+    for (const r of rows) assert.equal(r.label, columnLabel(r.column), r.column);
+    assert.ok(rows.some((r) => r.column === 'gap_cv' && r.label === 'Irregularity of posting gaps'));
+    // Shares as percentages and flags as yes/no, not raw cells.
+    const cells = await page.$$eval('table.indicators tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('code')?.textContent ?? '', tr.children[1]?.textContent ?? '']),
+    );
+    const cell = new Map(cells as Array<[string, string]>);
+    assert.match(cell.get('repost_share') ?? '', /^(\d+(\.\d)?%|–)$/);
+    assert.match(cell.get('handle_pattern') ?? '', /^(yes|no)$/);
+  });
+
   it('shows a handle\u2019s right-to-left override as a mark, isolated in the page and the title', async () => {
     if (GIVEN_RUN !== undefined) return;
     const shown = '⟨U+202E⟩moc.elgoog';
     await page.goto(`${origin}/account/${encodeURIComponent(HOSTILE_KEY)}`, { waitUntil: 'load' });
     await page.waitForSelector('#app[data-ready="account"]');
-    assert.equal(await page.title(), `lockstep: account \u2068${shown}\u2069`);
+    // Named by its handle, as everywhere: `@` and the handle, its override shown as a mark.
+    assert.equal(await page.title(), `lockstep: account \u2068@${shown}\u2069`);
     const h1 = await page.$eval('h1 .data[dir]', (x) => ({
       text: x.textContent ?? '',
       mark: x.querySelector('.cf-mark')?.textContent ?? '',
       bidi: getComputedStyle(x).unicodeBidi,
     }));
-    assert.deepEqual(h1, { text: shown, mark: '⟨U+202E⟩', bidi: 'isolate' });
+    assert.deepEqual(h1, { text: `@${shown}`, mark: '⟨U+202E⟩', bidi: 'isolate' });
     const pageText = await page.evaluate(() => document.body.innerText);
     assert.ok(!pageText.includes(SPOOF_HANDLE), 'the raw override never reaches the page');
     // The evidence page names both accounts side by side: each is its own isolate, in the page and the title.
@@ -188,14 +287,14 @@ describe('lockstep serve in Chromium', { skip }, () => {
     await page.waitForSelector('#app[data-ready="evidence"]');
     const title = await page.title();
     assert.match(title, /^lockstep: evidence \u2068[^\u2068\u2069]+\u2069 and \u2068[^\u2068\u2069]+\u2069$/);
-    assert.ok(title.includes(`\u2068${shown}\u2069`), title);
+    assert.ok(title.includes(`\u2068@${shown}\u2069`), title);
     assert.ok(!/[\u202A-\u202E]/.test(title));
     const names = await page.$$eval('h1 a.data[dir]', (xs) =>
       xs.map((x) => ({ text: x.textContent ?? '', bidi: getComputedStyle(x).unicodeBidi })),
     );
     assert.equal(names.length, 2);
     assert.ok(
-      names.some((n) => n.text === shown),
+      names.some((n) => n.text === `@${shown}`),
       JSON.stringify(names),
     );
     for (const n of names) assert.equal(n.bidi, 'isolate');

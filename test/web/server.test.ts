@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/program.js';
 import { parseCsv } from '../../src/report/html/index.js';
+import { accountLabel } from '../../src/report/labels.js';
 import { Store } from '../../src/store/index.js';
 import {
   type AccountPayload,
@@ -54,13 +55,24 @@ describe('lockstep serve', () => {
   const dir = join(work, 'run');
   let server: RunningServer;
   let port = 0;
-  let doc: { networks: Array<{ id: number; size: number; accounts: Array<{ key: string }> }> };
+  let doc: {
+    networks: Array<{
+      id: number;
+      size: number;
+      accounts: Array<{ key: string; account: string; handle: string | null; name: string | null }>;
+    }>;
+  };
+  let run: { candidates: { tested: number }; parameters: Record<string, unknown> };
+  let accounts: Array<Record<string, string>>;
   let edges: string[][];
   let header: string[];
 
   before(async () => {
     await makeRunFolder(work, dir);
     doc = JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8'));
+    run = JSON.parse(readFileSync(join(dir, 'networks.json'), 'utf8'));
+    const [ah, ...ar] = parseCsv(readFileSync(join(dir, 'accounts.csv'), 'utf8'));
+    accounts = ar.map((r) => Object.fromEntries((ah ?? []).map((h, i) => [h, r[i] ?? ''])));
     const [h, ...rows] = parseCsv(readFileSync(join(dir, 'edges.csv'), 'utf8'));
     assert.ok(h);
     header = h;
@@ -100,6 +112,21 @@ describe('lockstep serve', () => {
       assert.ok(p.graph.nodes.every((x) => Number.isFinite(x.x) && Number.isFinite(x.y)));
       assert.equal(p.graph.edgesTotal, edges.filter((r) => Number(r[col]) === n.id).length);
       assert.ok(p.timeline.network.length > 0 && p.timeline.all.length > 0);
+      // What the page's sentence, creation histogram and evidence need, beside networks.json's own fields.
+      assert.equal(p.candidatesTested, run.candidates.tested);
+      assert.equal(p.signalsRun, (run.parameters.signals as string[]).length);
+      const created = accounts.filter((r) => r.network === String(n.id) && r.created_day !== '');
+      assert.equal(
+        p.creation.counts.reduce((sum, [, k]) => sum + k, 0),
+        created.length,
+      );
+      const members = new Map(n.accounts.map((a) => [a.key, a]));
+      for (const e of p.network.evidence)
+        for (const key of [e.source, e.target]) {
+          const m = members.get(key);
+          assert.ok(m, key);
+          assert.equal(p.labels[key], accountLabel(m));
+        }
     }
     // The layout is cached: the same positions come back.
     const id = doc.networks[0]?.id;
@@ -118,6 +145,17 @@ describe('lockstep serve', () => {
     const [s, t] = [header.indexOf('source'), header.indexOf('target')];
     assert.equal(p.edgesTotal, edges.filter((r) => r[s] === key || r[t] === key).length);
     assert.ok(p.indicators.length > 0 && p.networks.length > 0);
+    // accounts.csv rows by column name (its byte order mark is not part of the first name).
+    assert.equal(p.indicators[0]?.Id, key);
+    // The other end of each edge is named as networks.json names it (handle, else name), not by its key.
+    const members = new Map(doc.networks.flatMap((n) => n.accounts.map((a) => [a.key, a])));
+    assert.ok(p.edges.length > 0);
+    for (const e of p.edges) {
+      const m = members.get(e.other);
+      assert.ok(m, e.other);
+      assert.equal(e.otherLabel, accountLabel(m));
+      if (m.handle) assert.equal(e.otherLabel, `@${m.handle}`);
+    }
     const page2 = await get(port, `/api/account/${encodeURIComponent(key)}?page=2`);
     assert.equal(page2.status, 200);
     assert.equal((await get(port, `/api/account/${encodeURIComponent(key)}?page=0`)).status, 400);

@@ -85,7 +85,8 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   const special = /[",\r\n]/g;
-  let i = 0;
+  // accounts.csv and edges.csv start with a UTF-8 byte order mark (for Excel): not part of the first name.
+  let i = text.startsWith('\uFEFF') ? 1 : 0;
   while (i < text.length) {
     special.lastIndex = i;
     const m = special.exec(text);

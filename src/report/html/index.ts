@@ -6,6 +6,7 @@ export { type LayoutNode, layoutNetworks } from './layout.js';
 export { contentSecurityPolicy, escapeJsonForHtml, renderReportHtml } from './page.js';
 export {
   buildReportData,
+  creationCounts,
   REPORT_DEFAULTS,
   type ReportData,
   type ReportEvidencePair,

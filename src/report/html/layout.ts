@@ -5,6 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { NetworkAccount } from '../../networks/index.js';
+import { accountLabel } from '../labels.js';
 import type { RunEdge } from './_run-files.js';
 
 // The package is CommonJS; under NodeNext its default import is the function with its helpers attached.
@@ -43,7 +44,7 @@ export function layoutNetworks(
       const p = positions[i] ?? { x: 0, y: 0 };
       nodes.push({
         key: a.key,
-        label: a.handle ?? a.account,
+        label: accountLabel(a),
         network: n.id,
         // Unit disc scaled to 45% of the cell, centred in it; y grows downwards as on the page.
         x: round(cx + side / 2 + p.x * side * 0.45),

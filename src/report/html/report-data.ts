@@ -254,22 +254,25 @@ async function readTimeline(
     else byNetwork[String(r.net)]?.push(point);
   }
   const creation: ReportTimeline['creation'] = {};
-  for (const n of networks) {
-    const days = created
-      .filter((r) => Number(r.net) === n.id)
-      .map((r): [string, number] => [r.day, Number(r.n)]);
-    const first = days[0]?.[0];
-    const last = days[days.length - 1]?.[0];
-    const wide =
-      first !== undefined && last !== undefined && Date.parse(last) - Date.parse(first) > 400 * 86_400_000;
-    if (!wide) {
-      creation[String(n.id)] = { unit: 'day', counts: days };
-      continue;
-    }
-    const months = new Map<string, number>();
-    for (const [day, count] of days)
-      months.set(`${day.slice(0, 7)}-01`, (months.get(`${day.slice(0, 7)}-01`) ?? 0) + count);
-    creation[String(n.id)] = { unit: 'month', counts: [...months] };
-  }
+  for (const n of networks)
+    creation[String(n.id)] = creationCounts(
+      created.filter((r) => Number(r.net) === n.id).map((r): [string, number] => [r.day, Number(r.n)]),
+    );
   return { bucketSeconds, all, networks: byNetwork, creation };
+}
+
+/**
+ * Accounts created per day (`YYYY-MM-DD`, in order), or per month (`YYYY-MM-01`) when the days spread over
+ * more than 400 days, for a network's creation-date histogram (the report and the UI's network page).
+ */
+export function creationCounts(days: Array<[string, number]>): ReportTimeline['creation'][string] {
+  const first = days[0]?.[0];
+  const last = days[days.length - 1]?.[0];
+  const wide =
+    first !== undefined && last !== undefined && Date.parse(last) - Date.parse(first) > 400 * 86_400_000;
+  if (!wide) return { unit: 'day', counts: days };
+  const months = new Map<string, number>();
+  for (const [day, count] of days)
+    months.set(`${day.slice(0, 7)}-01`, (months.get(`${day.slice(0, 7)}-01`) ?? 0) + count);
+  return { unit: 'month', counts: [...months] };
 }

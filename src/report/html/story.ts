@@ -3,6 +3,7 @@
 // lockstep's own text as strings and each data string (a tag, a handle, a link) apart, so the page can put
 // every data string in its own isolate and a plain-text view can mark it. Shared by the report and the UI.
 import type { NetworkDescription } from '../../networks/index.js';
+import { accountLabel, type Nameable } from '../labels.js';
 import { type ChanceOdds, chanceOdds } from './chance-words.js';
 import { duration, hoursBetween, int, pct } from './client/_format.js';
 
@@ -97,7 +98,7 @@ export function partsText(parts: StoryPart[], data: (text: string) => string = (
 
 type StoryNetwork = Tops &
   Pick<NetworkDescription, 'id' | 'size' | 'posts' | 'start' | 'end' | 'zScore'> & {
-    accounts: ReadonlyArray<Pick<NetworkDescription['accounts'][number], 'handle' | 'account'>>;
+    accounts: ReadonlyArray<Nameable>;
   };
 
 /** How many of the most central members the sentence names. */
@@ -115,7 +116,7 @@ export function networkStory(
   candidates: number,
 ): { parts: StoryPart[]; odds: ChanceOdds } {
   const parts: StoryPart[] = [`${int(n.size)} account${n.size === 1 ? '' : 's'}`];
-  const named = n.accounts.slice(0, STORY_NAMED_ACCOUNTS).map((a) => (a.handle ? `@${a.handle}` : a.account));
+  const named = n.accounts.slice(0, STORY_NAMED_ACCOUNTS).map(accountLabel);
   if (named.length > 0 && n.size > named.length) parts.push(', among them ');
   else if (named.length > 0) parts.push(' (');
   named.forEach((name, i) => {

@@ -1,15 +1,26 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// An account page: profile, networks, edges by signal (each linked to the pair's evidence), indicators from
-// accounts.csv, and its posts newest first, a page at a time.
+// An account page: profile, networks, edges by signal (each linked to the pair's evidence, the other account
+// named by handle or name), indicators from accounts.csv under their readable labels and formats
+// (../../report/labels.ts, the explanation as a tooltip), and its posts newest first, a page at a time.
 import { dataText, el, safeLink, table } from '../../report/html/client/_dom.js';
 import { fixed, int, utc } from '../../report/html/client/_format.js';
+import { formatCell, withTitles } from '../../report/html/client/network-sections.js';
 import { isolateText } from '../../report/html/visible-text.js';
+import { accountLabel, columnDoc, columnLabel, SIGNAL_DOCS, signalLabel } from '../../report/labels.js';
 import type { AccountPayload } from '../views/account.js';
 import { accountPath, evidencePath, link, networkPath } from './_links.js';
 
+/** A column's explanation as a tooltip (code marks dropped). */
+const tip = (name: string) => columnDoc(name)?.meaning.replaceAll('`', '') ?? null;
+
 export function renderAccount(root: HTMLElement, p: AccountPayload): void {
-  const name = p.profile?.handle ?? p.networks[0]?.member.handle ?? p.account;
+  const member = p.networks[0]?.member;
+  const name = accountLabel({
+    account: p.account,
+    handle: p.profile?.handle ?? member?.handle ?? null,
+    name: p.profile?.name ?? member?.name ?? null,
+  });
   document.title = `lockstep: account ${isolateText(name)}`;
   root.append(
     el('p', null, el('a', { href: '/' }, '← All networks')),
@@ -48,42 +59,76 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
   root.append(
     table(
       ['Signal', ['Edges', 'num'], ['Summed weight', 'num']],
-      signals.map((s) => [s, [int(p.bySignal[s]?.edges), 'num'], [fixed(p.bySignal[s]?.weight, 1), 'num']]),
+      signals.map((s) => [
+        el('span', { title: SIGNAL_DOCS[s]?.meaning ?? '' }, signalLabel(s), ' ', el('code', null, s)),
+        [int(p.bySignal[s]?.edges), 'num'],
+        [fixed(p.bySignal[s]?.weight, 1), 'num'],
+      ]),
     ),
     el('p', { class: 'note' }, `${int(p.edges.length)} of ${int(p.edgesTotal)} edges, strongest first.`),
     el(
       'div',
       { class: 'scroll' },
-      table(
+      withTitles(
+        table(
+          [
+            'With',
+            ['Network', 'num'],
+            [columnLabel('weight'), 'num'],
+            [columnLabel('items'), 'num'],
+            ...signals.map((s): [string, 'num'] => [columnLabel(`w_${s}`), 'num']),
+            'Evidence',
+          ],
+          p.edges.map((e) => [
+            link(accountPath(e.other), e.otherLabel),
+            [String(e.network), 'num'],
+            [fixed(e.weight, 1), 'num'],
+            [int(e.items), 'num'],
+            ...signals.map((s): [string, 'num'] => [fixed(e.signals[s] ?? 0, 1), 'num']),
+            link(evidencePath(p.key, e.other), 'post pairs'),
+          ]),
+          { class: 'edges' },
+        ),
         [
-          'With',
-          ['Network', 'num'],
-          ['Weight', 'num'],
-          ['Items', 'num'],
-          ...signals.map((s): [string, 'num'] => [s, 'num']),
-          'Evidence',
+          'The other account, by handle or name',
+          null,
+          tip('weight'),
+          tip('items'),
+          ...signals.map((s) => SIGNAL_DOCS[s]?.meaning ?? null),
+          'Every post pair that ties the two',
         ],
-        p.edges.map((e) => [
-          link(accountPath(e.other), e.other),
-          [String(e.network), 'num'],
-          [fixed(e.weight, 1), 'num'],
-          [int(e.items), 'num'],
-          ...signals.map((s): [string, 'num'] => [fixed(e.signals[s] ?? 0, 1), 'num']),
-          link(evidencePath(p.key, e.other), 'post pairs'),
-        ]),
-        { class: 'edges' },
       ),
     ),
   );
 
   const rows = p.indicators[0];
   if (rows !== undefined) {
-    root.append(el('h2', null, 'Indicators'), el('p', { class: 'note' }, 'From accounts.csv.'));
-    const keys = Object.keys(rows).filter((k) => !['network', 'account', 'platform'].includes(k));
+    root.append(
+      el('h2', null, 'Indicators'),
+      el(
+        'p',
+        { class: 'note' },
+        'Its figures in each network and its inauthenticity indicators, from accounts.csv (the column name ' +
+          'beside each; docs/run-folder.md explains them). Hover a label for what it means.',
+      ),
+    );
+    const keys = Object.keys(rows).filter((k) => !['Id', 'network', 'account', 'platform'].includes(k));
     root.append(
       table(
-        ['Indicator', ...p.indicators.map((r) => `network ${r.network ?? ''}`)],
-        keys.map((k) => [k, ...p.indicators.map((r) => dataText('span', r[k] ?? ''))]),
+        ['Indicator', ...p.indicators.map((r) => `in network ${r.network ?? ''}`)],
+        keys.map((k) => {
+          const doc = columnDoc(k);
+          return [
+            el(
+              'span',
+              { class: 'indicator', title: tip(k) ?? '' },
+              doc?.label ?? k,
+              ' ',
+              el('code', { class: 'muted' }, k),
+            ),
+            ...p.indicators.map((r) => formatCell(doc?.format, r[k])),
+          ];
+        }),
         { class: 'indicators' },
       ),
     );

@@ -12,6 +12,9 @@ import { revealInvisibles } from '../../report/html/visible-text.js';
 import type { NetworkPayload } from '../views/network.js';
 import { accountPath } from './_links.js';
 
+/** Networks of at most this many accounts have every node labelled. */
+const SMALL_GRAPH_NODES = 60;
+
 export function renderGraph(p: NetworkPayload): { element: HTMLElement; start(): void } {
   const container = el('div', {
     class: 'graph',
@@ -44,7 +47,8 @@ export function renderGraph(p: NetworkPayload): { element: HTMLElement; start():
     if (sigma !== null || graph.order === 0) return;
     sigma = new Sigma(graph, container, {
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 8,
+      // A small network shows every name; a large one those of its larger nodes (more would overlap).
+      labelRenderedSizeThreshold: graph.order <= SMALL_GRAPH_NODES ? 0 : 8,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
     });

@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// A network page: headline figures, its graph (sigma), its timeline against the whole dataset (the report's
-// Plot timeline), its accounts (linked to their pages) and its strongest edges' post pairs, each linked to
-// the pair's full evidence page.
-import { dataText, el, table } from '../../report/html/client/_dom.js';
+// A network page: everything its JSON twin holds, in the report's words. Its label as the heading and the
+// sentence a journalist can quote (../../report/html/story.ts), headline figures, its graph (sigma), its
+// timeline against the whole dataset, how it stands against chance per signal, its share of each top
+// hashtag's volume, top links and texts, inauthenticity indicators (the report's sections,
+// network-sections.ts), its accounts (linked to their pages) and its strongest edges' post pairs, each
+// linked to the pair's full evidence page.
+import { dataText, el, partsNodes, table } from '../../report/html/client/_dom.js';
 import {
   duration,
   fixed,
@@ -13,8 +16,20 @@ import {
   ratio,
   utc,
 } from '../../report/html/client/_format.js';
-import { renderTimeline } from '../../report/html/client/timeline.js';
+import {
+  columnHead,
+  renderChanceTable,
+  renderHashtagShares,
+  renderIndicators,
+  renderLinks,
+  renderTexts,
+  withTitles,
+} from '../../report/html/client/network-sections.js';
+import { renderCreation, renderTimeline } from '../../report/html/client/timeline.js';
 import type { ReportData, ReportNetwork } from '../../report/html/report-data.js';
+import { networkLabel, networkStory, networkSubject, partsText } from '../../report/html/story.js';
+import { isolateText } from '../../report/html/visible-text.js';
+import { accountLabel, SIGNAL_DOCS, signalLabel } from '../../report/labels.js';
 import type { NetworkPayload } from '../views/network.js';
 import { accountPath, evidencePath, link } from './_links.js';
 import { pairBox, postBox } from './_posts.js';
@@ -25,12 +40,14 @@ const card = (value: string, label: string) =>
 
 export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
   const n = p.network;
-  document.title = `lockstep: network ${n.id}`;
-  const labels = new Map(n.accounts.map((a) => [a.key, a.handle ?? a.account]));
-  const label = (key: string) => labels.get(key) ?? key;
+  const label = networkLabel(networkSubject(n), n.id, n.size);
+  document.title = `lockstep: ${partsText(label, isolateText)}`;
+  const name = (key: string) => p.labels[key] ?? key;
+  const { parts } = networkStory(n, p.signalsRun, p.candidatesTested);
   root.append(
     el('p', null, el('a', { href: '/' }, '← All networks')),
-    el('h1', null, `Network ${n.id}`),
+    el('h1', { id: 'network-label' }, `Network ${n.id}: `, ...partsNodes(label)),
+    el('p', { class: 'quote', id: 'network-story' }, ...partsNodes(parts)),
     el(
       'div',
       { class: 'cards' },
@@ -44,7 +61,10 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     el(
       'p',
       null,
-      `Binding signals: ${n.binding.join(', ') || '–'}. First coordinated post ${utc(n.start)}, last ${utc(n.end)}.` +
+      `${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts), first ${utc(n.start)}, last ${utc(n.end)}. ` +
+        `Bound by ${n.binding.map(signalLabel).join(', ') || '–'}: strongest z ${fixed(n.zScore, 1)} (O/E ${ratio(n.ratio)}); ` +
+        `over all signals and items, ${fixed(n.observed, 0)} member pairs against ${fixed(n.expected, 1)} expected by chance. ` +
+        `${int(n.internalEdges)} internal edges; ${int(n.pruned)} accounts set aside by the member rule.` +
         (n.joined ? ` ${JOINED_NOTE}` : ''),
     ),
   );
@@ -62,46 +82,77 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
   );
   graph.start();
 
+  // The report's charts read its data document; this page's figures fill the parts they use.
   const shim = {
     timeline: {
       bucketSeconds: p.timeline.bucketSeconds,
       all: p.timeline.all,
       networks: { [String(n.id)]: p.timeline.network },
+      creation: { [String(n.id)]: p.creation },
     },
   } as Pick<ReportData, 'timeline'> as ReportData;
+  const shown = n as unknown as ReportNetwork;
   const width = Math.min(1120, Math.max(480, root.clientWidth - 10));
-  root.append(el('h2', null, 'Timeline'), renderTimeline(shim, n as unknown as ReportNetwork, width));
+  root.append(el('h2', null, 'Timeline'), renderTimeline(shim, shown, width));
 
+  root.append(
+    el('h2', { id: 'chance' }, 'Signals and chance'),
+    el(
+      'p',
+      { class: 'note' },
+      'For each signal, the member pairs that shared an item in a window (observed) against what independent accounts, ' +
+        'each as active as these, would give (expected). A signal binds the network when z and O/E pass the run\u2019s thresholds.',
+    ),
+    el('div', { class: 'scroll' }, renderChanceTable(n)),
+    el('h2', { id: 'hashtags' }, 'Share of each hashtag\u2019s volume'),
+    ...renderHashtagShares(n),
+  );
+  const links = renderLinks(n);
+  if (links !== null) root.append(el('h2', { id: 'links' }, 'Links and sites'), links);
+  const texts = renderTexts(n);
+  if (texts !== null) root.append(el('h2', { id: 'texts' }, 'Most repeated texts'), texts);
+  root.append(
+    el('h2', { id: 'indicators' }, 'Inauthenticity indicators'),
+    renderIndicators(n, renderCreation(shim, shown, width)),
+  );
+
+  const columns = [
+    'handle',
+    'name',
+    'role',
+    'centrality',
+    'degree',
+    'coordinated_posts',
+    'member_z',
+    'member_ratio',
+  ];
+  const heads = columns.map(columnHead);
   root.append(
     el('h2', null, 'Accounts'),
     el(
       'p',
       { class: 'note' },
-      `${int(n.accounts.length)} of ${int(p.accountsTotal)} accounts, most central first.`,
+      `${int(n.accounts.length)} of ${int(p.accountsTotal)} accounts, most central first. Hover a column for what it means.`,
     ),
     el(
       'div',
       { class: 'scroll' },
-      table(
-        [
-          'Account',
-          'Name',
-          'Role',
-          ['Centrality', 'num'],
-          ['Degree', 'num'],
-          ['Coordinated posts', 'num'],
-          ['Member z', 'num'],
-        ],
-        n.accounts.map((a) => [
-          link(accountPath(a.key), a.handle ?? a.account),
-          dataText('span', a.name),
-          a.role,
-          [fixed(a.centrality, 3), 'num'],
-          [int(a.degree), 'num'],
-          [int(a.posts), 'num'],
-          [fixed(a.memberZScore, 1), 'num'],
-        ]),
-        { class: 'accounts' },
+      withTitles(
+        table(
+          heads.map((h) => h.head),
+          n.accounts.map((a) => [
+            link(accountPath(a.key), accountLabel(a)),
+            dataText('span', a.name ?? '–'),
+            a.role,
+            [fixed(a.centrality, 3), 'num'],
+            [int(a.degree), 'num'],
+            [int(a.posts), 'num'],
+            [fixed(a.memberZScore, 1), 'num'],
+            [ratio(a.memberRatio), 'num'],
+          ]),
+          { class: 'accounts' },
+        ),
+        heads.map((h) => h.title),
       ),
     ),
   );
@@ -117,9 +168,9 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
   const list = el('div', { id: 'evidence-list' });
   for (const e of n.evidence) {
     const head = [
-      link(accountPath(e.source), label(e.source)),
+      link(accountPath(e.source), name(e.source)),
       ' and ',
-      link(accountPath(e.target), label(e.target)),
+      link(accountPath(e.target), name(e.target)),
       ` · weight ${fixed(e.weight, 1)} · ${int(e.items)} shared items · `,
       link(evidencePath(e.source, e.target), 'all post pairs →', 'pair-link'),
     ];
@@ -127,9 +178,9 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     for (const pair of e.pairs.slice(0, 3)) {
       list.append(
         pairBox(
-          [`signal: ${pair.signal}`],
-          postBox(dataText('span', label(e.source)), pair.a),
-          postBox(dataText('span', label(e.target)), pair.b),
+          [`${SIGNAL_DOCS[pair.signal]?.evidence ?? pair.signal} (${signalLabel(pair.signal)})`],
+          postBox(dataText('span', name(e.source)), pair.a),
+          postBox(dataText('span', name(e.target)), pair.b),
         ),
       );
     }

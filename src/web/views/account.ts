@@ -2,6 +2,7 @@
 // at a time), its networks, its edges by signal from edges.csv (strongest first) and its indicators from
 // accounts.csv. The key is any string (URL-encoded in the path); it is looked up, never interpreted.
 import type { NetworkAccount } from '../../networks/index.js';
+import { accountLabel } from '../../report/labels.js';
 import { HttpError, type ServeContext } from '../_context.js';
 import { ACCOUNT_POSTS_SQL, PROFILE_SQL } from '../queries.sql.js';
 
@@ -22,6 +23,8 @@ export interface AccountPost {
 
 export interface AccountEdge {
   other: string;
+  /** How the other account is shown: `@handle`, else its name, else its id (accountLabel). */
+  otherLabel: string;
   network: number;
   weight: number;
   items: number;
@@ -109,13 +112,18 @@ export async function buildAccountView(
     indicators: ctx.run.indicators.get(key) ?? [],
     signals: ctx.run.signals,
     bySignal,
-    edges: own.slice(0, ctx.limits.maxAccountEdges).map((e) => ({
-      other: e.source === key ? e.target : e.source,
-      network: e.network,
-      weight: e.weight,
-      items: e.items,
-      signals: e.signals,
-    })),
+    edges: own.slice(0, ctx.limits.maxAccountEdges).map((e) => {
+      const other = e.source === key ? e.target : e.source;
+      const member = ctx.run.members.get(other)?.[0]?.account;
+      return {
+        other,
+        otherLabel: member === undefined ? other : accountLabel(member),
+        network: e.network,
+        weight: e.weight,
+        items: e.items,
+        signals: e.signals,
+      };
+    }),
     edgesTotal: own.length,
     posts: {
       page,

@@ -3,8 +3,9 @@
 // normalised text) within the run's co-activity window, side by side with their times, those sharing the
 // most first, then earliest; capped, with the total counted.
 // The edge from edges.csv, when the pair has one, says what detection weighed.
-import { HttpError, type ServeContext } from '../_context.js';
-import { EVIDENCE_SQL } from '../queries.sql.js';
+import { accountLabel } from '../../report/labels.js';
+import { type AccountRef, HttpError, type ServeContext } from '../_context.js';
+import { EVIDENCE_SQL, PROFILE_SQL } from '../queries.sql.js';
 
 export interface EvidencePairPost {
   id: string;
@@ -45,9 +46,19 @@ export async function buildEvidenceView(
   const edge = (ctx.run.edgesByAccount.get(keyA) ?? []).find(
     (e) => (e.source === keyA && e.target === keyB) || (e.source === keyB && e.target === keyA),
   );
-  const side = (key: string) => {
-    const m = ctx.run.members.get(key) ?? [];
-    return { key, label: m[0]?.account.handle ?? key, networks: m.map((x) => x.network) };
+  // A member is named as networks.json has it; another account by its profile in the store, if any.
+  const side = async (ref: AccountRef) => {
+    const m = ctx.run.members.get(ref.key) ?? [];
+    const member = m[0]?.account;
+    let label = member === undefined ? ref.key : accountLabel(member);
+    if (member === undefined) {
+      const [p] = await ctx.db.all<{ handle: string | null; name: string | null }>(PROFILE_SQL, [
+        ref.platform,
+        ref.account,
+      ]);
+      if (p !== undefined) label = accountLabel({ account: ref.key, handle: p.handle, name: p.name });
+    }
+    return { key: ref.key, label, networks: m.map((x) => x.network) };
   };
   const post = (r: Record<string, unknown>, p: 'a' | 'b'): EvidencePairPost => ({
     id: String(r[`${p}_id`]),
@@ -57,8 +68,8 @@ export async function buildEvidenceView(
   });
   return {
     view: 'evidence',
-    a: side(keyA),
-    b: side(keyB),
+    a: await side(a),
+    b: await side(b),
     windowSeconds: ctx.run.windowSeconds,
     edge:
       edge === undefined

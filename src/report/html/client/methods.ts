@@ -2,21 +2,10 @@
 /// <reference lib="dom.iterable" />
 // The methods section: what each signal and the chance model mean and what a network does not claim, a
 // summary of docs/method.md (shipped with lockstep) for a reader who has only this file.
+import { SIGNAL_DOCS } from '../../labels.js';
 import { chanceOdds, MAX_ODDS_LOG10 } from '../chance-words.js';
 import type { ReportData } from '../report-data.js';
 import { el, table } from './_dom.js';
-
-const SIGNALS: Record<string, string> = {
-  corepost: 'reposting or quoting the same original post within the window',
-  cohashtag:
-    'posting the same hashtag within the window, weighted by how rare the tag is that day (a trending protest tag weighs almost nothing)',
-  colink: 'posting the same canonical URL (tracking parameters and www. removed) within the window',
-  codomain: 'linking to the same site (the platforms\u2019 own domains excluded) within the window',
-  neardup:
-    'posting near-duplicate text (MinHash/LSH over word bigrams, exact copies included) within the window',
-  comention: 'mentioning the same account within the window',
-  coreply: 'replying to the same post within the window',
-};
 
 export function renderMethods(data: ReportData): Node[] {
   const p = data.parameters;
@@ -34,7 +23,10 @@ export function renderMethods(data: ReportData): Node[] {
     ),
     table(
       ['signal', 'two accounts are linked by'],
-      data.signals.map((s) => [el('code', null, s), SIGNALS[s] ?? '']),
+      data.signals.map((s) => [
+        el('span', null, SIGNAL_DOCS[s]?.label ?? s, ' ', el('code', null, s)),
+        SIGNAL_DOCS[s]?.meaning ?? '',
+      ]),
     ),
     el(
       'p',
