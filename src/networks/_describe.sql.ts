@@ -91,7 +91,11 @@ export function topValuesSql(column: 'hashtags' | 'urls' | 'domains', limit: num
     ORDER BY top.net, top.posts DESC, top.v`;
 }
 
-/** The most frequent normalised texts among coordinated posts, with the earliest post's original text. */
+/**
+ * The most frequent normalised texts among coordinated posts that two members or more posted, with the
+ * earliest post's original text. A text only one account posted, once or many times (a channel's own
+ * signature line), is not repeated across the network and is left out.
+ */
 export function topTextsSql(limit: number, exampleChars: number): string {
   return `
     WITH ct AS (
@@ -100,6 +104,7 @@ export function topTextsSql(limit: number, exampleChars: number): string {
       FROM _dcp d JOIN _p p USING (pid)
       WHERE p.text_norm IS NOT NULL AND p.text_norm <> ''
       GROUP BY d.net, p.text_norm
+      HAVING count(DISTINCT p.aid) >= 2
       QUALIFY row_number() OVER (PARTITION BY d.net ORDER BY count(*) DESC, p.text_norm) <= ${limit}
     )
     SELECT ct.net, ct.text, ct.posts, ct.accounts, left(po.text, ${exampleChars}) AS example

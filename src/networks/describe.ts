@@ -70,6 +70,7 @@ export interface ValueShare {
   spanShare: number;
 }
 
+/** A text two members or more posted among the network's coordinated posts (one account's own repeats are not). */
 export interface TopText {
   text: string;
   posts: number;

@@ -150,6 +150,25 @@ describe('run folder', () => {
       assert.ok(p.a.replyTo !== null && p.a.replyTo === p.b.replyTo);
   });
 
+  it('lists as most repeated only texts two members or more posted, as the store has them', async () => {
+    type Text = { text: string; posts: number; accounts: number };
+    const networks: Array<{ id: number; accounts: Array<{ account: string }>; topTexts: Text[] }> =
+      json().networks;
+    assert.ok(networks.some((n) => n.topTexts.length > 0));
+    for (const n of networks) {
+      const members = JSON.stringify(n.accounts.map((a) => a.account));
+      for (const t of n.topTexts) {
+        assert.ok(t.accounts >= 2 && t.posts >= t.accounts, JSON.stringify(t));
+        const row = await store.one<{ n: bigint }>(
+          `SELECT count(DISTINCT account) AS n FROM posts
+           WHERE text_norm = $1 AND account IN (SELECT unnest($2::VARCHAR[]))`,
+          [t.text, members],
+        );
+        assert.ok(Number(row.n) >= t.accounts, `network ${n.id}: "${t.text}"`);
+      }
+    }
+  });
+
   it('edges.csv evidence post ids exist in the store, and edges join accounts of one network', async () => {
     const { header, rows } = readRunCsv(join(dir, 'edges.csv'));
     assert.deepEqual(header.slice(0, 6), ['Id', 'source', 'target', 'network', 'weight', 'items']);
