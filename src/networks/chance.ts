@@ -116,10 +116,17 @@ export interface Timing {
   minZScore: number;
 }
 
+/** Beyond this z a Poisson tail is below double precision (zFromUpperTail gives 40 for a tail of 0). */
+const POISSON_SATURATES = 37;
+
 /**
- * `groups` is the number of distinct item-windows holding the co-activity: many pairs on one item in one
- * window are one event (five people pasting the same text at once), and a pair count there is too clumped
- * for the variance above, so a signal binds only when its excess rests on at least `minGroups` of them.
+ * A count against its expectation and variance: z is the smaller of the normal z and the z of the exact
+ * Poisson tail of the count against its expectation. A pair count with a small expectation is far more
+ * skewed than a normal (seven pairs against 0.7 would be six standard deviations out for a variance of 1,
+ * where the Poisson tail, 7e-6, is 4.3), and where pairs come clumped the normal z with the model's variance
+ * is the smaller (only an excess is judged: below its expectation the count keeps the normal z). `groups` is the number of distinct item-windows holding the co-activity: many pairs on one
+ * item in one window are one event (five people pasting the same text at once), too clumped for either
+ * tail, so a signal binds only when its excess rests on at least `minGroups` of them.
  */
 function judge(
   observed: number,
@@ -128,7 +135,9 @@ function judge(
   groups: number,
   level: Level,
 ): SignalChance {
-  const zScore = round((observed - expected) / Math.sqrt(Math.max(variance, 1)));
+  const normal = (observed - expected) / Math.sqrt(Math.max(variance, 1e-9));
+  const poisson = observed > expected ? zFromUpperTail(poissonUpperTail(Math.round(observed), expected)) : normal;
+  const zScore = round(poisson < POISSON_SATURATES ? Math.min(normal, poisson) : normal);
   const ratio = round(Math.min(observed / Math.max(expected, 1e-9), 1e6));
   return {
     observed,
@@ -249,6 +258,23 @@ const novelStratumSql = (al: Alignment) => `
         ) o`;
 
 /**
+ * The variance of a stratum's member pair count, with each member keeping its number of touches k there (as
+ * the model's independent account does). A member's k touches are then negatively correlated (a touch here
+ * is one fewer elsewhere), which a sum of independent per-item counts ignores and which removes most of the
+ * variance where members touch many of a stratum's items (the oracle in test/networks/oracle.test.ts: three
+ * times too large before). Two parts:
+ * - the stratum as N equally likely items, N = W^2 / sum n^2 (its effective number of items; exact in the
+ *   stratum of items seen once and in NOVEL): two members' shared items are then hypergeometric with
+ *   variance k_j k_l (N - k_j)(N - k_l) / (N^2 (N - 1)), and pairs that share a member are uncorrelated, so
+ *   the sum over pairs is (G1^2 - G2) / (2 N^2 (N - 1)) with G1, G2 the sums of g = k (N - k) and g^2;
+ * - the spread of the items' counts within the stratum (H = sum w^3 - (sum w^2)^2, w = n / W, the variance of
+ *   w when an item is drawn in proportion to w): a member that drew heavier items meets every other member
+ *   more, which correlates its pairs, adding sum_j k_j (K - k_j)^2 H + sum_(j != l) k_j^2 k_l H = K (K^2 - K2) H.
+ */
+const varianceSql =
+  'greatest((gk.G1 * gk.G1 - gk.G2) / (2 * ww.N * ww.N * greatest(ww.N - 1, 1e-9)), 0) + ww.Ks * (ww.Ks * ww.Ks - ww.Ks2) * ww.H';
+
+/**
  * Builds the chance model's tables for the networks of the temp table `_m(aid, net)`. Per network, signal,
  * window and popularity stratum (`STRATUM` of the outside count n_out): each member's touches there (k,
  * `_cms`; in the stratum NOVEL of items no outside account touched, its whole activity in the window), and
@@ -340,16 +366,43 @@ async function buildChanceTables(
       SELECT ti.net, ti.sig, ti.b, ti.s, ti.item, any_value(ti.mm) AS mm, any_value(ti.n) AS n, any_value(ti.r) AS r,
         sum(mk.cnt * least(1, mk.k * ti.r)) AS mu, sum(mk.cnt * pow(least(1, mk.k * ti.r), 2)) AS p2
       FROM ti JOIN mk USING (net, sig, b, s) GROUP BY ALL;
+    -- Per stratum: the observed pairs, their expectation over the touched items (Et) and the variance of the
+    -- pair count over all the stratum's items (Vs, see varianceSql).
     CREATE OR REPLACE TEMP TABLE _ctw AS
       WITH touched AS (
         SELECT net, sig, b, s, sum(mm * (mm - 1) / 2) AS O, sum((mu * mu - p2) / 2) AS Et,
-          sum((mu - p2) * (mu - 0.5) * (mu - 0.5) + (mu - p2) * (mu - p2) / 2) AS Vt
-        FROM _ctp GROUP BY ALL
+          sum(nn * nn) AS T2, sum(nn * nn * nn) AS T3
+        FROM _ctp, LATERAL (SELECT CASE WHEN s = ${NOVEL} THEN 1 ELSE n - mm END AS nn)
+        GROUP BY ALL
+      ),
+      ww AS (
+        SELECT w.*, coalesce(t.O, 0) AS O, coalesce(t.Et, 0) AS Et,
+          greatest(w.W * w.W / greatest(w.U2 + coalesce(t.T2, 0), 1e-12), 1) AS N,
+          greatest((w.U3 + coalesce(t.T3, 0)) / (w.W * w.W * w.W) - pow((w.U2 + coalesce(t.T2, 0)) / (w.W * w.W), 2), 0) AS H
+        FROM _csw w LEFT JOIN touched t USING (net, sig, b, s)
+      ),
+      gk AS (
+        SELECT net, sig, b, s, sum(cnt * g) AS G1, sum(cnt * g * g) AS G2
+        FROM (SELECT net, sig, b, s, k, count(*)::DOUBLE AS cnt FROM _cms GROUP BY ALL) mk JOIN ww USING (net, sig, b, s),
+        LATERAL (SELECT greatest(k * (ww.N - k), 0) AS g)
+        GROUP BY ALL
       )
-      SELECT w.net, w.sig, w.b, w.s, coalesce(t.O, 0) AS O, coalesce(t.Et, 0) AS Et, coalesce(t.Vt, 0) AS Vt,
-        w.Ks, w.Ks2, w.W, w.U2, w.U3
-      FROM _csw w LEFT JOIN touched t USING (net, sig, b, s);
+      SELECT ww.net, ww.sig, ww.b, ww.s, ww.O, ww.Et, ${varianceSql} AS Vs, ww.Ks, ww.Ks2, ww.W, ww.U2
+      FROM ww JOIN gk USING (net, sig, b, s);
   `);
+}
+
+/**
+ * Per network of the temp table `_m(aid, net)` and signal, on all items: the member pairs sharing an
+ * item-window (O), their expectation (E) and variance (V) under the model, before any test.
+ */
+export async function pairCounts(
+  store: Store,
+): Promise<Array<{ net: number; sig: number; O: number; E: number; V: number }>> {
+  await buildChanceTables(store);
+  return store.all(`
+    SELECT net, sig, sum(O) AS O, sum(Et + (Ks * Ks - Ks2) / 2 * U2 / (W * W)) AS E, sum(Vs) AS V
+    FROM _ctw GROUP BY ALL ORDER BY net, sig`);
 }
 
 /**
@@ -358,12 +411,7 @@ async function buildChanceTables(
  * either test clears the level; the second pays a Bonferroni factor of two.
  */
 export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
-  await buildChanceTables(store);
-  type Row = { net: number; sig: number; O: number; E: number; V: number; G: bigint };
-  const shared = await store.all<Row>(`
-    SELECT net, sig, sum(O) AS O, sum(Et + (Ks * Ks - Ks2) / 2 * U2 / (W * W)) AS E,
-      sum(Vt + Ks * Ks * Ks * U3 / (W * W * W) + Ks * Ks * U2 / (2 * W * W)) AS V, 0 AS G
-    FROM _ctw GROUP BY ALL ORDER BY net, sig`);
+  const shared = await pairCounts(store);
   const unshared = await unsharedItems(store);
   const groups = await store.all<{ net: number; sig: number; G: bigint }>(
     'SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY ALL',
