@@ -136,7 +136,8 @@ function judge(
   level: Level,
 ): SignalChance {
   const normal = (observed - expected) / Math.sqrt(Math.max(variance, 1e-9));
-  const poisson = observed > expected ? zFromUpperTail(poissonUpperTail(Math.round(observed), expected)) : normal;
+  const poisson =
+    observed > expected ? zFromUpperTail(poissonUpperTail(Math.round(observed), expected)) : normal;
   const zScore = round(poisson < POISSON_SATURATES ? Math.min(normal, poisson) : normal);
   const ratio = round(Math.min(observed / Math.max(expected, 1e-9), 1e6));
   return {
