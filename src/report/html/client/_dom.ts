@@ -88,7 +88,10 @@ export function partsNodes(parts: StoryPart[]): Array<Node | string> {
   return parts.map((p) => (typeof p === 'string' ? p : dataText('bdi', p.data)));
 }
 
-/** A link only for http and https URLs, opened without referrer or opener; anything else is shown as text. */
+/**
+ * A link only for http and https URLs, opened without referrer or opener; anything else is shown as text.
+ * The link wraps only after a slash, ? or &.
+ */
 export function safeLink(url: string): HTMLElement {
   let parsed: URL | null = null;
   try {
@@ -104,7 +107,14 @@ export function safeLink(url: string): HTMLElement {
   a.referrerPolicy = 'no-referrer';
   a.setAttribute('dir', textDirection(url));
   a.className = 'mono data';
-  appendRevealed(a, url);
+  // Like a path, a link wraps only after a slash, ? or &: a slug's hyphens would otherwise break it mid-word.
+  url.split(/(?<=[/?&])/).forEach((piece, i) => {
+    if (i > 0) a.append(document.createElement('wbr'));
+    const part = document.createElement('span');
+    part.className = 'nowrap';
+    appendRevealed(part, piece);
+    a.append(part);
+  });
   return a;
 }
 

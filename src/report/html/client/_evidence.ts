@@ -4,7 +4,7 @@
 // how far apart the two posts are, and the two posts side by side (or stacked, beside a network's story).
 import type { ReportEvidencePair, ReportNetwork } from '../report-data.js';
 import { dataText, el } from './_dom.js';
-import { fixed, int, utc } from './_format.js';
+import { fixed, int, stamp } from './_format.js';
 
 /** What each signal's evidence pair shows, in words. */
 export const SIGNAL_WORDS: Record<string, string> = {
@@ -43,7 +43,7 @@ export function renderEvidencePair(
         ' · post ',
         dataText('code', p.id, 'post-id'),
         ' · ',
-        el('span', { class: 'nowrap' }, utc(p.time)),
+        el('span', { class: 'nowrap' }, `${stamp(p.time, true)} UTC`),
         ...(p.replyTo ? [' · in reply to post ', dataText('code', p.replyTo, 'post-id')] : []),
         ...(p.shares ? [' · sharing post ', dataText('code', p.shares, 'post-id')] : []),
       ),

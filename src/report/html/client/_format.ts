@@ -1,4 +1,4 @@
-// Number, share and time formats for the report: times always in UTC with the offset written out.
+// Number, share and time formats for the report: times always in UTC, the zone named once where they are read.
 export const int = (n: number | null | undefined) =>
   n == null ? '–' : Math.round(n).toLocaleString('en-US');
 export const fixed = (n: number | null | undefined, digits = 1) =>
@@ -12,12 +12,26 @@ export const pct = (share: number | null | undefined) =>
 
 /** `2022-09-16 10:00:00 UTC+00:00` from an ISO time; empty or unknown gives a dash. */
 export function utc(iso: string | null | undefined, seconds = true): string {
+  const s = stamp(iso, seconds);
+  return s === '–' || s === iso ? s : `${s} UTC+00:00`;
+}
+
+/**
+ * `2022-09-16 10:00` (with `:00` seconds if asked) in UTC, without the zone: for a place that names it once,
+ * a column head "(UTC)" or the end of a span (utcSpan). The report writes the zone once per sentence, row
+ * or post, not after every time: "UTC+00:00" twice in a cell wrapped dates to six lines at 900 px.
+ */
+export function stamp(iso: string | null | undefined, seconds = false): string {
   if (iso == null || iso === '') return '–';
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return iso;
   const s = new Date(t).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)} UTC+00:00`;
+  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`;
 }
+
+/** `2022-09-30 06:30 to 2022-10-02 18:28 UTC`: a span with its zone written once. */
+export const utcSpan = (start: string | null, end: string | null, seconds = false, between = ' to ') =>
+  `${stamp(start, seconds)}${between}${stamp(end, seconds)} UTC`;
 
 export function hoursBetween(start: string | null, end: string | null): number | null {
   if (start === null || end === null) return null;

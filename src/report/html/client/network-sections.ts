@@ -7,7 +7,7 @@
 import { type ColumnFormat, columnDoc, SIGNAL_DOCS, signalLabel } from '../../labels.js';
 import type { ReportNetworkBase } from '../report-data.js';
 import { dataText, el, safeLink, table } from './_dom.js';
-import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc } from './_format.js';
+import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc, utcSpan } from './_format.js';
 
 type Sections = Pick<
   ReportNetworkBase,
@@ -158,7 +158,7 @@ export function renderHashtagShares(n: Pick<Sections, 'id' | 'start' | 'end' | '
       'p',
       { class: 'note' },
       'Share: the network\u2019s posts with the tag over all posts with it in the dataset. While active: the ' +
-        `same between its first and last coordinated post, ${utc(n.start, false)} to ${utc(n.end, false)} ` +
+        `same between its first and last coordinated post, ${utcSpan(n.start, n.end)} ` +
         `(${duration(hoursBetween(n.start, n.end))}).`,
     ),
     table(

@@ -6,8 +6,19 @@
 import type { ReportData, ReportNetwork } from '../report-data.js';
 import { dataText, el, partsNodes, safeLink, table } from './_dom.js';
 import { renderEvidencePair } from './_evidence.js';
-import { duration, fixed, hoursBetween, int, JOINED_NOTE, networkColor, pct, ratio, utc } from './_format.js';
+import {
+  duration,
+  fixed,
+  hoursBetween,
+  int,
+  JOINED_NOTE,
+  networkColor,
+  pct,
+  ratio,
+  utcSpan,
+} from './_format.js';
 import type { GraphView } from './graph.js';
+import { renderHashtagShares } from './network-sections.js';
 import { headingNodes, storyOf } from './story.js';
 import { renderCreation, renderTimeline } from './timeline.js';
 
@@ -35,7 +46,7 @@ export function renderNetwork(
       'p',
       null,
       `${int(n.size)} accounts; ${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts) ` +
-        `from ${utc(n.start)} to ${utc(n.end)} (${duration(hours)}). Bound by ${n.binding.join(', ') || '–'}: ` +
+        `from ${utcSpan(n.start, n.end, true)} (${duration(hours)}). Bound by ${n.binding.join(', ') || '–'}: ` +
         `strongest z ${fixed(n.zScore, 1)} (O/E ${ratio(n.ratio)}); over all signals and items, ${fixed(n.observed, 0)} ` +
         `member pairs against ${fixed(n.expected, 1)} expected by chance.`,
     ),
@@ -103,30 +114,7 @@ export function renderNetwork(
 
   section.append(el('h3', null, 'Timeline'), renderTimeline(data, n, width));
 
-  section.append(el('h3', null, 'Share of each hashtag\u2019s volume'));
-  if (n.topHashtags.length === 0)
-    section.append(el('p', { class: 'note' }, 'Its coordinated posts carry no hashtag.'));
-  for (const h of n.topHashtags) {
-    const bar = el('span');
-    bar.style.width = `${Math.max(0, Math.min(1, h.share)) * 100}%`;
-    bar.style.background = color;
-    section.append(
-      el(
-        'div',
-        { class: 'share' },
-        dataText('span', `#${h.hashtag}`),
-        el('div', { class: 'bar', title: pct(h.share) }, bar),
-      ),
-      el(
-        'p',
-        { class: 'note' },
-        `This network produced ${pct(h.share)} of the ${int(h.totalPosts)} posts with `,
-        dataText('bdi', `#${h.hashtag}`),
-        ` in the whole dataset (${int(h.posts)} posts), and ${pct(h.spanShare)} of the ${int(h.spanPosts)} posts with it ` +
-          `between ${utc(n.start, false)} and ${utc(n.end, false)} (${duration(hours)}).`,
-      ),
-    );
-  }
+  section.append(el('h3', null, 'Share of each hashtag\u2019s volume'), ...renderHashtagShares(n));
 
   if (n.topLinks.length > 0 || n.topDomains.length > 0) {
     section.append(el('h3', null, 'Links and sites'));

@@ -8,6 +8,9 @@ import { setAsideReason } from '../set-aside-words.js';
 import { dataText, el, table } from './_dom.js';
 import { fixed, int, ratio } from './_format.js';
 
+/** The set-aside table's column of per-signal figures, shown on screen only. */
+const FIGURES = 5;
+
 /** Members shown open; a larger group's list is collapsed under its count. */
 const OPEN_MEMBERS = 8;
 
@@ -95,6 +98,8 @@ export function renderSetAside(data: ReportData): Node[] {
       row.dataset.candidate = String(c.id);
       row.dataset.size = String(c.size);
     }
+    // On paper the per-signal tables, opened, would take a page per few groups, mostly zeros: left out there.
+    for (const row of rows.rows) row.cells[FIGURES]?.classList.add('screen-only');
     out.push(rows);
     out.push(
       el(
@@ -102,6 +107,11 @@ export function renderSetAside(data: ReportData): Node[] {
         { class: 'note' },
         'z and O/E: the group as found, its strongest signal. O: member pairs sharing an item in a window; E: ' +
           'what independent accounts would give. A signal binds when its z and O/E pass the thresholds (Methods).',
+      ),
+      el(
+        'p',
+        { class: 'note print-only' },
+        'Each group\u2019s figures per signal are left out on paper; the report on screen and networks.json give them.',
       ),
     );
   }

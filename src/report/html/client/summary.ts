@@ -6,7 +6,7 @@
 import type { ReportData } from '../report-data.js';
 import { runWarnings } from '../warnings.js';
 import { dataPath, dataText, el, table } from './_dom.js';
-import { bytes, duration, fixed, hoursBetween, int, ratio, utc } from './_format.js';
+import { bytes, duration, fixed, hoursBetween, int, ratio, stamp, utcSpan } from './_format.js';
 import { headingNodes, renderStories, swatchOf } from './story.js';
 
 const card = (value: string, label: string) =>
@@ -24,7 +24,7 @@ export function renderSummary(data: ReportData): Node[] {
       'p',
       { class: 'lead' },
       `${found === 0 ? 'No network' : `${found} network${found === 1 ? '' : 's'}`} of accounts acting together beyond chance ` +
-        `in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ${utc(d.start, false)} to ${utc(d.end, false)}. ` +
+        `in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ${utcSpan(d.start, d.end)}. ` +
         `${int(c.tested)} candidate communities were tested; ${int(c.setAside)} were set aside as within chance.`,
     ),
     ...runWarnings({ population: data.population, untimedPosts: d.untimedPosts }).map((w) =>
@@ -35,7 +35,7 @@ export function renderSummary(data: ReportData): Node[] {
       'p',
       { class: 'note' },
       `lockstep ${data.tool.version}` +
-        (data.created === null ? '' : `; run made ${utc(data.created)}`) +
+        (data.created === null ? '' : `; run made ${stamp(data.created, true)} UTC`) +
         '. All times are UTC (offset +00:00). Coordination is not attribution: see Methods.',
     ),
     el(
@@ -75,10 +75,11 @@ export function renderSummary(data: ReportData): Node[] {
           el(
             'span',
             null,
-            el('span', { class: 'nowrap' }, utc(n.start, false)),
-            ' – ',
-            el('span', { class: 'nowrap' }, utc(n.end, false)),
-            ` (${duration(hoursBetween(n.start, n.end))})`,
+            el('span', { class: 'nowrap' }, `${stamp(n.start)} –`),
+            ' ',
+            el('span', { class: 'nowrap' }, stamp(n.end)),
+            ' ',
+            el('span', { class: 'nowrap' }, `(${duration(hoursBetween(n.start, n.end))})`),
           ),
           n.binding.join(', '),
           [fixed(n.zScore, 1), 'num'],
@@ -106,40 +107,7 @@ export function renderSummary(data: ReportData): Node[] {
       ),
     );
   }
-  out.push(el('h2', { id: 'data' }, 'Data analysed'));
-  out.push(
-    table(
-      [
-        'file',
-        'format',
-        'SHA-256',
-        ['bytes', 'num'],
-        ['rows read', 'num'],
-        ['loaded', 'num'],
-        ['rejected', 'num'],
-        'rejection reasons',
-        ['merged', 'num'],
-      ],
-      data.inputs.map((f) => [
-        dataPath(f.path),
-        el('span', null, el('span', { class: 'nowrap' }, f.format), ` (${f.platform})`),
-        el('code', { class: 'hash' }, f.sha256),
-        [bytes(f.bytes), 'num'],
-        [int(f.rowsRead), 'num'],
-        [int(f.rowsLoaded), 'num'],
-        [int(f.rowsRejected), 'num'],
-        Object.entries(f.rejections).length === 0
-          ? '–'
-          : dataText(
-              'span',
-              Object.entries(f.rejections)
-                .map(([r, k]) => `${r}: ${int(k)}`)
-                .join('; '),
-            ),
-        [int(f.rowsMerged ?? 0), 'num'],
-      ]),
-    ),
-  );
+  out.push(el('h2', { id: 'data' }, 'Data analysed'), renderInputs(data));
   out.push(
     el(
       'p',
@@ -163,10 +131,75 @@ export function renderSummary(data: ReportData): Node[] {
       ['parameter', 'value'],
       Object.entries(data.parameters).map(([k, v]) => [
         el('code', null, k),
-        dataText('code', JSON.stringify(v)),
+        dataText('code', parameterText(v)),
       ]),
     ),
   );
   out.push(params);
   return out;
+}
+
+/**
+ * A parameter's value as JSON with a space after each comma and colon, so that a list of domains or signals
+ * wraps between its items instead of running one unbroken word past the page's edge.
+ */
+function parameterText(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(parameterText).join(', ')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${parameterText(x)}`)
+      .join(', ')}}`;
+  return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * The input files: one row of figures per file and under it, across the table, its SHA-256 on one line (64
+ * characters in a column of their own wrapped to five lines at 900 px and sixteen at 700). Each file is a
+ * tbody, so a printed page never separates a file from its hash.
+ */
+function renderInputs(data: ReportData): HTMLTableElement {
+  const head: Array<string | [string, 'num']> = [
+    'file',
+    'format',
+    ['bytes', 'num'],
+    ['rows read', 'num'],
+    ['loaded', 'num'],
+    ['rejected', 'num'],
+    'rejection reasons',
+    ['merged', 'num'],
+  ];
+  const inputs = table(head, [], { class: 'inputs' });
+  inputs.tBodies[0]?.remove();
+  for (const f of data.inputs) {
+    const cell = (c: Node | string | [string, 'num']) =>
+      Array.isArray(c) ? el('td', { class: 'num' }, c[0]) : el('td', null, c);
+    const figures = el(
+      'tr',
+      null,
+      ...[
+        dataPath(f.path),
+        el('span', null, el('span', { class: 'nowrap' }, f.format), ` (${f.platform})`),
+        [bytes(f.bytes), 'num'] as [string, 'num'],
+        [int(f.rowsRead), 'num'] as [string, 'num'],
+        [int(f.rowsLoaded), 'num'] as [string, 'num'],
+        [int(f.rowsRejected), 'num'] as [string, 'num'],
+        Object.entries(f.rejections).length === 0
+          ? '–'
+          : dataText(
+              'span',
+              Object.entries(f.rejections)
+                .map(([r, k]) => `${r}: ${int(k)}`)
+                .join('; '),
+            ),
+        [int(f.rowsMerged ?? 0), 'num'] as [string, 'num'],
+      ].map(cell),
+    );
+    const hash = el(
+      'tr',
+      { class: 'hash-row' },
+      el('td', { colspan: String(head.length) }, 'SHA-256 ', el('code', { class: 'hash' }, f.sha256)),
+    );
+    inputs.append(el('tbody', null, figures, hash));
+  }
+  return inputs;
 }
