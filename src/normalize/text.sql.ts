@@ -144,8 +144,12 @@ CREATE OR REPLACE MACRO ls_url_query(q) AS
   CASE WHEN q = '' THEN '' ELSE coalesce('?' || nullif(array_to_string(list_sort(list_filter(string_split(q, '&'),
     x -> x <> '' AND NOT regexp_matches(lower(x), '${TRACKING_PARAM}'))), '&'), ''), '') END;
 
+-- A web link's host needs a dot (or is an IPv6 literal): 'https://w' and 'http://media.' are links cut
+-- short in the text they came from, not sites. Other schemes keep theirs (coortweet://domain-3498/...).
 CREATE OR REPLACE MACRO ls_url_join(p) AS
-  CASE WHEN p.host <> '' AND regexp_replace(rtrim(lower(p.host), '.'), '^www\d*\.|:(80|443)$', '', 'g') <> '' THEN
+  CASE WHEN p.host <> '' AND regexp_replace(rtrim(lower(p.host), '.'), '^www\d*\.|:(80|443)$', '', 'g') <> ''
+    AND (lower(p.scheme) NOT IN ('http', 'https') OR contains(rtrim(p.host, '.'), '.') OR starts_with(p.host, '['))
+  THEN
     CASE WHEN lower(p.scheme) IN ('http', 'https') THEN 'https' ELSE lower(p.scheme) END || '://'
     || regexp_replace(rtrim(lower(p.host), '.'), '^www\d*\.|:(80|443)$', '', 'g')
     || rtrim(p.path, '/') || ls_url_query(p.query)
@@ -157,7 +161,10 @@ CREATE OR REPLACE MACRO ls_urls(list) AS
 
 CREATE OR REPLACE MACRO ls_url(raw) AS ls_urls([raw])[1];
 
-CREATE OR REPLACE MACRO ls_urls_in_text(s) AS ls_urls(regexp_extract_all(coalesce(s, ''), '${URL_IN_TEXT}'));
+-- A link that ends in an ellipsis was cut where the text was (a retweet's 140 characters, 'https://t.c…'):
+-- what is left names neither the link nor, often, its site, so it is not taken for one.
+CREATE OR REPLACE MACRO ls_urls_in_text(s) AS ls_urls(list_filter(
+  regexp_extract_all(coalesce(s, ''), '${URL_IN_TEXT}'), u -> NOT regexp_matches(u, '\x{2026}[.,;:!?)»]*$')));
 
 CREATE OR REPLACE MACRO ls_domains(urls) AS
   list_sort(list_distinct(list_transform(urls, x -> regexp_extract(x, '^[a-z][a-z0-9+.-]*://([^/?#]+)', 1))));

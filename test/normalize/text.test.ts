@@ -223,6 +223,20 @@ describe('extraction from text', () => {
     assert.deepEqual(await urlsIn('no link here'), []);
     assert.deepEqual(await urlsIn(null), []);
   });
+
+  it('takes no link cut short in the text for a link (an ellipsis at its end, or a host without a dot)', async () => {
+    // From the IRA's election-week tweets: retweets cut at 140 characters, and links cut before a space.
+    assert.deepEqual(await urlsIn('#MAGA https://t… #TrumpForPresident'), []);
+    assert.deepEqual(await urlsIn('#HillaryRottenClinton https://t.… #TrumpForPresident'), []);
+    assert.deepEqual(await urlsIn('read https://t.c… now'), []);
+    assert.deepEqual(await urlsIn('--https://w https://t.co/KtqoNhOrfY'), ['https://t.co/KtqoNhOrfY']);
+    assert.deepEqual(await urlsIn('vote!http://media. https://t.co/Lv24odJlfd'), ['https://t.co/Lv24odJlfd']);
+    assert.deepEqual(await urlsIn('https://example.com/a/long/pa… more'), []);
+    // A whole link followed by an ellipsis after a space is kept; so is a listed link to an IPv6 host.
+    assert.deepEqual(await urlsIn('see https://example.com/a …'), ['https://example.com/a']);
+    assert.equal(await url('http://[2001:db8::1]/x'), 'https://[2001:db8::1]/x');
+    assert.equal(await url('https://localhost/x'), null);
+  });
 });
 
 describe('ls_list_cell', () => {
