@@ -81,7 +81,7 @@ details summary { cursor: pointer; color: var(--muted); }
   .post .text { font-size: 12px; }
   button, .graph-bar { display: none; }
   .scroll { max-height: none; overflow: visible; border: 0; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, h3 + .note { break-after: avoid; }
   .graph { break-inside: avoid; }
   details::details-content { content-visibility: visible; }
   summary { list-style: none; cursor: auto; }

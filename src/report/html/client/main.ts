@@ -24,8 +24,10 @@ function main(): void {
       'p',
       { class: 'note' },
       `Every account of every reported network; colour is the network, size its centrality (strength within the ` +
-        `network over the network's largest). Drag to move, scroll to zoom. Layout: ForceAtlas2, computed when ` +
-        `the report was written. Edges drawn: the strongest ${data.limits.maxDrawnEdges.toLocaleString('en-US')} per network.`,
+        `network over the network's largest). `,
+      el('span', { class: 'screen-only' }, 'Drag to move, scroll to zoom. '),
+      `Layout: ForceAtlas2, computed when the report was written. Edges drawn: the strongest ` +
+        `${data.limits.maxDrawnEdges.toLocaleString('en-US')} per network.`,
     ),
     graph.element,
   );
