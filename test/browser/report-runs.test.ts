@@ -278,6 +278,9 @@ for (const run of [
       });
       assert.ok(box.width > 600 && box.height > 900, `A4 less the @page margins: ${JSON.stringify(box)}`);
       await page.setViewportSize({ width: box.width, height: box.height });
+      // Closed as on screen (the client opens them only between beforeprint and afterprint): the stylesheet
+      // alone must open them on paper.
+      assert.equal(await page.$$eval('details[open]', (d) => d.length), 0);
       await page.emulateMedia({ media: 'print' });
       try {
         const paper = await page.evaluate((pageHeight) => {

@@ -36,6 +36,23 @@ function main(): void {
   for (const n of data.networks) root.append(renderNetwork(data, n, width, graph));
   root.append(...renderSetAside(data));
   root.append(...renderMethods(data));
+  openDetailsForPrint();
+}
+
+/**
+ * Opens every closed <details> while printing and closes them after. The stylesheet opens them on paper in
+ * browsers that style ::details-content (Chromium 131, Safari 18.4); this does it in the others.
+ */
+function openDetailsForPrint(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('details')].filter((d) => !d.open);
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
