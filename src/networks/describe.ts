@@ -36,6 +36,10 @@ export const DESCRIBE_DEFAULTS = {
   evidenceChars: 280,
   /** The strongest edges per network whose evidence posts are given with time and text (all get ids). */
   evidenceEdges: 20,
+  /** Items named per evidence post pair (the heaviest; two posts rarely share more). */
+  itemsPerPair: 5,
+  /** Characters kept of a shared text when it names the item a pair shares. */
+  itemChars: 120,
   /** A member whose centrality (strength / the network's largest) reaches this is 'core'. */
   coreCentrality: 0.5,
 };
@@ -91,16 +95,39 @@ export interface EvidencePost {
 /** An evidence post the store no longer holds: its id only. */
 const unknownPost = (id: string): EvidencePost => ({ id, time: '', text: null, replyTo: null, shares: null });
 
+/** An item two posts share, named as a reader knows it. */
+export interface SharedItem {
+  signal: SignalName;
+  /**
+   * What the two posts share: `#tag` (cohashtag), the URL (colink), the site (codomain), `@account`
+   * (comention), the id of the post both repost or quote (corepost; its normalised text when the data gives
+   * the repost no id), the id of the post both answer (coreply), the normalised text cut to `itemChars`
+   * (neardup; the two texts are near-identical, not always equal).
+   */
+  item: string;
+}
+
+/** A post pair that ties two accounts: the item it shares that weighs most, and any others it shares too. */
+export interface EvidenceItems extends SharedItem {
+  /** The other items the same two posts share (at most itemsPerPair - 1), heaviest first. */
+  alsoShared: SharedItem[];
+}
+
 export interface NetworkEdge {
   source: string;
   target: string;
   weight: number;
-  /** Distinct items the pair shares (all of them; evidence lists the first evidencePerEdge). */
+  /** Distinct items the pair shares (all of them). */
   items: number;
   /** Per-signal weight, before the signal weight multipliers. */
   signals: Partial<Record<SignalName, number>>;
-  /** Post id pairs, heaviest shared item first; `a` is the source's post. */
-  evidence: Array<{ signal: SignalName; a: string; b: string }>;
+  /**
+   * Distinct post pairs (at most evidencePerEdge), the pair whose shared items weigh most first; `a` is the
+   * source's post.
+   */
+  evidence: Array<EvidenceItems & { a: string; b: string }>;
+  /** Distinct post pairs that tie the two in all (one per shared item, fewer when posts share several). */
+  evidenceTotal: number;
 }
 
 /** An edge's evidence with the posts themselves, for the network's strongest edges. */
@@ -109,7 +136,8 @@ export interface EdgeEvidence {
   target: string;
   weight: number;
   items: number;
-  pairs: Array<{ signal: SignalName; a: EvidencePost; b: EvidencePost }>;
+  /** Distinct post pairs, as NetworkEdge.evidence, with each pair's shared item named. */
+  pairs: Array<EvidenceItems & { a: EvidencePost; b: EvidencePost }>;
 }
 
 /** A signal of a reported network: its edge weight and count, and its figures against chance. */
@@ -230,7 +258,7 @@ export async function describeNetworks(
       topTextsSql(o.topTexts, o.exampleChars),
     ),
   );
-  const { edges, pids } = await readEdges(store, signals, p.evidencePerEdge, (aid) => {
+  const { edges, pids } = await readEdges(store, signals, o, p.evidencePerEdge, (aid) => {
     const a = byAid.get(aid);
     return a === undefined ? String(aid) : keyOf(a.platform, a.account);
   });
@@ -268,6 +296,8 @@ export async function describeNetworks(
       const [pa, pc] = pids.get(e)?.[i] ?? [-1, -1];
       return {
         signal: x.signal,
+        item: x.item,
+        alsoShared: x.alsoShared,
         a: posts.get(pa) ?? unknownPost(x.a),
         b: posts.get(pc) ?? unknownPost(x.b),
       };
@@ -383,6 +413,7 @@ const shares = (r: TopRow): ValueShare => ({
 async function readEdges(
   store: Store,
   signals: SignalName[],
+  o: Pick<DescribeOptions, 'itemsPerPair' | 'itemChars'>,
   perEdge: number,
   keyOf: (aid: number) => string,
 ): Promise<{ edges: Map<number, NetworkEdge[]>; pids: Map<NetworkEdge, Array<[number, number]>> }> {
@@ -402,6 +433,7 @@ async function readEdges(
       items: Number(r.items),
       signals: perSignal,
       evidence: [],
+      evidenceTotal: 0,
     };
     byPair.set(`${r.a}-${r.c}`, edge);
     const list = edges.get(Number(r.net)) ?? [];
@@ -409,16 +441,28 @@ async function readEdges(
     list.push(edge);
   }
   if (perEdge <= 0) return { edges, pids };
-  const rows = await store.all<{ a: number; c: number; pairs: string }>(evidenceSql(perEdge));
+  const rows = await store.all<{ a: number; c: number; total: number; pairs: string }>(
+    evidenceSql(perEdge, Math.max(1, o.itemsPerPair), o.itemChars),
+  );
   for (const r of rows) {
     const edge = byPair.get(`${r.a}-${r.c}`);
     if (edge === undefined) continue;
+    edge.evidenceTotal = Number(r.total);
     const list: Array<[number, number]> = [];
-    for (const [sig, pa, pc, a, b] of JSON.parse(r.pairs) as Array<
-      [string, string, string, string, string]
-    >) {
-      edge.evidence.push({ signal: SIGNALS[Number(sig)] as SignalName, a, b });
-      list.push([Number(pa), Number(pc)]);
+    const pairs = JSON.parse(r.pairs) as Array<{
+      pa: number;
+      pc: number;
+      a: string;
+      b: string;
+      items: Array<{ sig: number; name: string }>;
+    }>;
+    for (const x of pairs) {
+      const [first, ...rest] = x.items.map(
+        (i): SharedItem => ({ signal: SIGNALS[Number(i.sig)] as SignalName, item: i.name }),
+      );
+      if (first === undefined) continue;
+      edge.evidence.push({ ...first, alsoShared: rest, a: x.a, b: x.b });
+      list.push([Number(x.pa), Number(x.pc)]);
     }
     pids.set(edge, list);
   }

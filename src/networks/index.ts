@@ -7,11 +7,13 @@ export {
   type DescribeOptions,
   describeNetworks,
   type EdgeEvidence,
+  type EvidenceItems,
   type EvidencePost,
   type NetworkAccount,
   type NetworkDescription,
   type NetworkEdge,
   type NetworkSignal,
+  type SharedItem,
   type TopText,
   type ValueShare,
 } from './describe.js';

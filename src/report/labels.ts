@@ -83,8 +83,9 @@ network | Network | integer | integer | The network both accounts are in.
 weight | Weight | number | number | The fused coordination weight of the pair (all signals).
 items | Shared items | integer | integer | Distinct items (reposted posts, hashtags in a window, links, texts, targets) the pair shares.
 w_<signal> | Weight from <signal> | number | number | The weight each signal gave the pair, one column per signal that ran (\`w_corepost\`, \`w_cohashtag\`, \`w_colink\`, \`w_codomain\`, \`w_neardup\`, \`w_comention\`, \`w_coreply\`); 0 when that signal did not link them. Always a number with decimals, whatever the run.
-evidence | Evidence post pairs | text | text | Post id pairs that tie the two, \`a>b\` (the source's post, then the target's), separated by \`;\`; the first few per edge (\`evidencePerEdge\`). \`networks.json\` has the posts themselves for each network's strongest edges.
-evidence_total | Shared items in all | integer | integer | How many distinct items tie the pair in all (the same as \`items\`), of which \`evidence\` lists the first.
+evidence | Evidence post pairs | text | text | Distinct post pairs that tie the two, \`a>b\` (the source's post, then the target's), separated by \`;\`, the pair whose shared items weigh most first; at most \`evidencePerEdge\` of them. \`networks.json\` has the posts themselves for each network's strongest edges, with every item each pair shares.
+evidence_items | What each pair shares | text | text (JSON) | For each pair in \`evidence\`, in the same order, the item it shares that weighs most, as a JSON array of \`[signal, item]\`: \`#tag\`, a URL, a site, \`@account\`, the id of the post both repost or answer, or the normalised text (cut to 120 characters) for near-duplicates. JSON because a shared text may hold any separator.
+evidence_total | Evidence post pairs in all | integer | integer | How many distinct post pairs tie the two in all (one per shared item, fewer when two posts share several), of which \`evidence\` lists the first.
 `);
 
 export interface SignalDoc {

@@ -119,6 +119,7 @@ export function edgeColumns(signals: readonly string[]): TableColumn[] {
     { name: 'items', type: 'integer' },
     ...signals.map((s): TableColumn => ({ name: `w_${s}`, type: 'double' })),
     { name: 'evidence', type: 'string' },
+    { name: 'evidence_items', type: 'string' },
     { name: 'evidence_total', type: 'integer' },
   ];
 }
@@ -136,7 +137,9 @@ export function edgesTable(networks: readonly NetworkDescription[], signals: rea
       e.items,
       ...signals.map((s) => e.signals[s as keyof typeof e.signals] ?? 0),
       e.evidence.map((x) => `${x.a}>${x.b}`).join(';'),
-      e.items,
+      // What each pair shares, in the same order: JSON, since a shared text may hold any separator.
+      JSON.stringify(e.evidence.map((x) => [x.signal, x.item])),
+      e.evidenceTotal,
     ]),
   );
   return { columns: edgeColumns(signals), rows };

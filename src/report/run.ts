@@ -208,7 +208,7 @@ function exportGraph(networks: NetworkDescription[], accounts: RunTable, edges: 
   }
   const kept = edges.columns
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => !['Id', 'source', 'target', 'weight', 'evidence'].includes(c.name));
+    .filter(({ c }) => !['Id', 'source', 'target', 'weight', 'evidence', 'evidence_items'].includes(c.name));
   const graphEdges: ExportGraph['edges'] = edges.rows.map((cells) => ({
     source: String(cells[1]),
     target: String(cells[2]),

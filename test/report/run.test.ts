@@ -172,7 +172,7 @@ describe('run folder', () => {
   it('edges.csv evidence post ids exist in the store, and edges join accounts of one network', async () => {
     const { header, rows } = readRunCsv(join(dir, 'edges.csv'));
     assert.deepEqual(header.slice(0, 6), ['Id', 'source', 'target', 'network', 'weight', 'items']);
-    assert.deepEqual(header.slice(-2), ['evidence', 'evidence_total']);
+    assert.deepEqual(header.slice(-3), ['evidence', 'evidence_items', 'evidence_total']);
     assert.ok(rows.length > 0);
     const evidence = header?.indexOf('evidence') ?? -1;
     const ids = new Set<string>();
@@ -192,6 +192,60 @@ describe('run folder', () => {
       assert.equal(networkOf.get(r[1]), r[3]);
       assert.equal(networkOf.get(r[2]), r[3]);
     }
+  });
+
+  it('edges.csv evidence: distinct post pairs, each with the item it shares, which both posts hold', async () => {
+    const { header, rows } = readRunCsv(join(dir, 'edges.csv'));
+    const [evidence, items, total] = [
+      header.indexOf('evidence'),
+      header.indexOf('evidence_items'),
+      header.indexOf('evidence_total'),
+    ];
+    const pairs: Array<{ a: string; b: string; signal: string; item: string }> = [];
+    for (const r of rows) {
+      const cell = (r[evidence] as string).split(';').filter(Boolean);
+      assert.equal(new Set(cell).size, cell.length, `a post pair repeats in ${r[evidence]}`);
+      const named = JSON.parse(r[items] as string) as Array<[string, string]>;
+      assert.equal(named.length, cell.length);
+      assert.ok(Number(r[total]) >= cell.length && Number(r[total]) <= Number(r[5]));
+      cell.forEach((p, i) => {
+        const [a, b] = p.split('>') as [string, string];
+        const [signal, item] = named[i] as [string, string];
+        pairs.push({ a, b, signal, item });
+      });
+    }
+    const post = new Map(
+      (
+        await store.all<Record<string, unknown> & { id: string }>(
+          `SELECT id, hashtags, urls, domains, mentions, coalesce(repost_of, quote_of) AS shares, reply_to, text_norm
+           FROM posts WHERE id IN (SELECT unnest($1::VARCHAR[]))`,
+          [JSON.stringify(pairs.flatMap((p) => [p.a, p.b]))],
+        )
+      ).map((r) => [r.id, r]),
+    );
+    const has = (id: string, column: string, value: string) =>
+      (post.get(id)?.[column] as string[] | undefined)?.includes(value) ?? false;
+    const seen = new Set<string>();
+    for (const { a, b, signal, item } of pairs) {
+      seen.add(signal);
+      assert.ok(item !== '', `${a}>${b}: ${signal} names no item`);
+      const both = (test: (id: string) => boolean) =>
+        assert.ok(test(a) && test(b), `${a}>${b}: ${signal} ${item}`);
+      if (signal === 'cohashtag') both((id) => has(id, 'hashtags', item.slice(1)));
+      else if (signal === 'colink') both((id) => has(id, 'urls', item));
+      else if (signal === 'codomain') both((id) => has(id, 'domains', item));
+      else if (signal === 'comention') both((id) => has(id, 'mentions', item.slice(1)));
+      else if (signal === 'corepost') both((id) => post.get(id)?.shares === item);
+      else if (signal === 'coreply') both((id) => post.get(id)?.reply_to === item);
+      else if (signal === 'neardup') assert.ok(String(post.get(a)?.text_norm).startsWith(item));
+    }
+    assert.ok(seen.size >= 3, `items of ${[...seen].join(', ')}`);
+    // networks.json names the same items, with what else each pair shares.
+    for (const n of json().networks as Array<{
+      evidence: Array<{ pairs: Array<{ item: string; alsoShared: unknown[] }> }>;
+    }>)
+      for (const e of n.evidence)
+        for (const p of e.pairs) assert.ok(p.item !== '' && Array.isArray(p.alsoShared));
   });
 
   it('CSV ids are the keys and ids of networks.json, marked as text when CSV_IDS_AS_TEXT', () => {

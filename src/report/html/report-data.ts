@@ -6,6 +6,7 @@ import type {
   Population,
   PrunedMember,
   SetAsideCandidate,
+  SharedItem,
 } from '../../networks/index.js';
 import type { Store } from '../../store/index.js';
 import type { RunData } from '../networks-json.js';
@@ -54,6 +55,9 @@ export interface ReportEvidencePair {
   weight: number;
   items: number;
   signal: string;
+  /** What the two posts share, and what else (absent in run folders written before they were named). */
+  item?: string;
+  alsoShared?: SharedItem[];
   a: ReportEvidencePost;
   b: ReportEvidencePost;
 }
@@ -189,6 +193,7 @@ export async function buildReportData(
           weight: e.weight,
           items: e.items,
           signal: p.signal,
+          ...(p.item === undefined ? {} : { item: p.item, alsoShared: p.alsoShared ?? [] }),
           a: p.a,
           b: p.b,
         })),

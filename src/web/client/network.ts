@@ -23,13 +23,14 @@ import {
   renderIndicators,
   renderLinks,
   renderTexts,
+  sharedItemNodes,
   withTitles,
 } from '../../report/html/client/network-sections.js';
 import { renderCreation, renderTimeline } from '../../report/html/client/timeline.js';
 import type { ReportData, ReportNetwork } from '../../report/html/report-data.js';
 import { networkLabel, networkStory, networkSubject, partsText } from '../../report/html/story.js';
 import { isolateText } from '../../report/html/visible-text.js';
-import { accountLabel, SIGNAL_DOCS, signalLabel } from '../../report/labels.js';
+import { accountLabel, signalLabel } from '../../report/labels.js';
 import type { NetworkPayload } from '../views/network.js';
 import { accountPath, evidencePath, link } from './_links.js';
 import { pairBox, postBox } from './_posts.js';
@@ -178,7 +179,7 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     for (const pair of e.pairs.slice(0, 3)) {
       list.append(
         pairBox(
-          [`${SIGNAL_DOCS[pair.signal]?.evidence ?? pair.signal} (${signalLabel(pair.signal)})`],
+          sharedItemNodes(pair),
           postBox(dataText('span', name(e.source)), pair.a),
           postBox(dataText('span', name(e.target)), pair.b),
         ),

@@ -1,28 +1,20 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// One evidence pair as the report shows it: which signal ties the two accounts, how many items they share,
-// how far apart the two posts are, and the two posts side by side (or stacked, beside a network's story).
+// One evidence pair as the report shows it: what the two posts share (the item named: `#kochfarms`, the
+// link, the text) and which signal that is, how many items the two accounts share, how far apart the two
+// posts are, and the two posts side by side (or stacked, beside a network's story).
+import { accountLabel } from '../../labels.js';
 import type { ReportEvidencePair, ReportNetwork } from '../report-data.js';
 import { dataText, el } from './_dom.js';
 import { fixed, int, stamp } from './_format.js';
+import { sharedItemNodes } from './network-sections.js';
 
-/** What each signal's evidence pair shows, in words. */
-export const SIGNAL_WORDS: Record<string, string> = {
-  corepost: 'Same post reposted',
-  cohashtag: 'Same hashtag',
-  colink: 'Same link',
-  codomain: 'Same site linked',
-  neardup: 'Near-identical text',
-  comention: 'Same account mentioned',
-  coreply: 'Replies to the same post',
-};
-
-/** `@handle` for a member's key, else the key itself. */
+/** A member's name (`@handle`, else its name, else its id: accountLabel) for its key, else the key itself. */
 export function memberName(n: Pick<ReportNetwork, 'accounts'>): (key: string) => string {
   const byKey = new Map(n.accounts.map((a) => [a.key, a]));
   return (key) => {
     const a = byKey.get(key);
-    return a?.handle == null ? key : `@${a.handle}`;
+    return a === undefined ? key : accountLabel(a);
   };
 }
 
@@ -56,9 +48,8 @@ export function renderEvidencePair(
     el(
       'div',
       { class: 'head' },
-      `${SIGNAL_WORDS[e.signal] ?? e.signal} (`,
-      el('code', null, e.signal),
-      '): ',
+      ...sharedItemNodes(e),
+      ': ',
       dataText('bdi', who(e.source)),
       ' and ',
       dataText('bdi', who(e.target)),

@@ -4,8 +4,10 @@
 // networks.json's fields alone: the signals against chance, the share of each top hashtag's volume, top
 // links and sites, the most repeated texts and the inauthenticity indicators, every figure under the label
 // and explanation of ../../labels.ts. Column heads carry the explanation as their tooltip.
+import type { SharedItem } from '../../../networks/index.js';
 import { type ColumnFormat, columnDoc, SIGNAL_DOCS, signalLabel } from '../../labels.js';
 import type { ReportNetworkBase } from '../report-data.js';
+import { shorten } from '../story.js';
 import { dataText, el, safeLink, table } from './_dom.js';
 import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc, utcSpan } from './_format.js';
 
@@ -289,4 +291,38 @@ export function renderIndicators(n: Pick<Sections, 'indicators'>, histogram: Nod
     ),
   );
   return box;
+}
+
+/** Characters of a shared text an evidence pair's heading shows (kept on one line; the posts give it whole). */
+const SHARED_TEXT_CHARS = 40;
+
+/**
+ * What an evidence post pair shares, in words with each item as data in its own isolate: `Same hashtag
+ * #kochfarms (co-hashtag); also same link https://…`. Items never break inside a word: a link wraps only
+ * after / ? & (safeLink), anything else keeps to one line (a text cut to SHARED_TEXT_CHARS). A pair from a
+ * run folder written before items were named gives its signal alone.
+ */
+export function sharedItemNodes(pair: {
+  signal: string;
+  item?: string;
+  alsoShared?: SharedItem[];
+}): Array<Node | string> {
+  const words = (signal: string) => SIGNAL_DOCS[signal]?.evidence ?? signal;
+  const itemNode = (x: SharedItem): Node => {
+    if (x.signal === 'colink') return safeLink(x.item);
+    const text =
+      x.signal === 'neardup' || (x.signal === 'corepost' && !/^[\w:/.-]+$/.test(x.item))
+        ? `\u201c${shorten(x.item, SHARED_TEXT_CHARS)}\u201d`
+        : x.item;
+    return dataText('bdi', text, 'item nowrap');
+  };
+  const out: Array<Node | string> = [words(pair.signal)];
+  if (pair.item !== undefined && pair.item !== '')
+    out.push(' ', itemNode({ signal: pair.signal as SharedItem['signal'], item: pair.item }));
+  out.push(' ', el('span', { class: 'nowrap' }, `(${signalLabel(pair.signal).toLowerCase()})`));
+  (pair.alsoShared ?? []).forEach((x, i) => {
+    out.push(i === 0 ? '; also ' : ', ', words(x.signal).toLowerCase());
+    if (x.item !== '') out.push(' ', itemNode(x));
+  });
+  return out;
 }
