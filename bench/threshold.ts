@@ -71,7 +71,7 @@ console.log(
 // were a group the grouping had found): is its co-activity beyond what independent accounts would produce?
 const tested = groups.filter((g) => g.length >= detection.parameters.minAccounts);
 await store.run('CREATE OR REPLACE TEMP TABLE _m (aid INTEGER, net INTEGER)');
-await store.run('CREATE OR REPLACE TEMP TABLE _x (aid INTEGER, net INTEGER)');
+await store.run('CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER)');
 for (const [net, g] of tested.entries())
   for (const x of g)
     if (names.has(x)) await store.run('INSERT INTO _m VALUES ($1, $2)', [names.get(x) ?? -1, net]);

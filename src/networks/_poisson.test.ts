@@ -1,7 +1,13 @@
 // The small-count and normal tails against values from standard tables, and the z conversion's round trip.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalUpperTail, poissonBinomialUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import {
+  gammaUpperTail,
+  normalUpperTail,
+  poissonBinomialUpperTail,
+  poissonUpperTail,
+  zFromUpperTail,
+} from './_poisson.js';
 
 const close = (actual: number, expected: number, relative: number) =>
   assert.ok(Math.abs(actual - expected) <= relative * expected, `${actual} vs ${expected}`);
@@ -49,5 +55,16 @@ describe('tails', () => {
     close(poissonBinomialUpperTail(12, Array(12).fill(0.01)), 1e-24, 1e-6);
     assert.equal(poissonBinomialUpperTail(0, [0.5]), 1);
     assert.equal(poissonBinomialUpperTail(2, [0.5]), 0);
+  });
+
+  it('gamma upper tail matches the regularized incomplete gamma function', () => {
+    // Q(a, x) from SciPy's gammaincc; Q(1, x) is e^-x, and Q(200, 560) is far beyond the normal's reach.
+    close(gammaUpperTail(1, 3), 0.04978706836786395, 1e-10);
+    close(gammaUpperTail(5, 12), 0.007600390681066992, 1e-10);
+    close(gammaUpperTail(20, 40), 0.0001763028977385677, 1e-10);
+    close(gammaUpperTail(200, 560), 1.899645791571886e-69, 1e-8);
+    close(gammaUpperTail(0.5, 0.1), 0.6547208460185768, 1e-10);
+    close(gammaUpperTail(3.3, 1.2), 0.9157848655703087, 1e-10);
+    close(gammaUpperTail(100, 80), 0.9828916869648668, 1e-10);
   });
 });

@@ -122,3 +122,53 @@ export function poissonBinomialUpperTail(k: number, p: readonly number[]): numbe
   }
   return Math.min(1, dp[k] as number);
 }
+
+/**
+ * Q(a, x) = P(X >= x) for X ~ Gamma(shape a, scale 1): the regularized upper incomplete gamma function, by its
+ * power series below a + 1 and its continued fraction (evaluated by Lentz's method) above, with the common
+ * factor x^a e^-x / Gamma(a) taken in log space so that tiny tails keep their precision.
+ */
+export function gammaUpperTail(a: number, x: number): number {
+  if (x <= 0) return 1;
+  if (a <= 0) return 0;
+  const logFactor = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 100_000 && term > sum * 1e-16; n++) {
+      term *= x / (a + n);
+      sum += term;
+    }
+    return Math.min(1, Math.max(0, 1 - Math.exp(logFactor) * sum));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 100_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-16) break;
+  }
+  return Math.min(1, Math.exp(logFactor) * h);
+}
+
+/** ln Gamma(a) for a > 0: Stirling's series from 10 up, the recurrence Gamma(a + 1) = a Gamma(a) below. */
+function logGamma(a: number): number {
+  let shift = 0;
+  let y = a;
+  while (y < 10) {
+    shift += Math.log(y);
+    y += 1;
+  }
+  const series = 1 / (12 * y) - 1 / (360 * y ** 3) + 1 / (1260 * y ** 5);
+  return (y - 0.5) * Math.log(y) - y + 0.5 * Math.log(2 * Math.PI) + series - shift;
+}

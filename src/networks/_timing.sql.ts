@@ -19,14 +19,13 @@ import type { AccountSignalRow, Alignment, Timing } from './chance.js';
  * what everyone reposts, within seconds of each other every time, pass the first and fail this one; a
  * tweetstorm, all of whose posters keep one schedule, does not: the crowd is as much in step as any part of
  * it. Items no outside account touched are left to the unshared-items test (there is no crowd to time them
- * by). Outside accounts are those of neither `who`, `partners` nor `excluded` of the network. The cost is
+ * by). Outside accounts are those of neither `who`, `partners` nor the accounts left out of the reference (`_xg`). The cost is
  * linear in the touches (counted per bin, never paired).
  */
 const timingSql = (
   al: Alignment,
   who: string,
   partners: string,
-  excluded: string,
   t: Timing,
   /** Whether to add the per-account tails (`ti`), which only the per-account test reads. */
   perAccount: boolean,
@@ -75,7 +74,7 @@ const timingSql = (
       SELECT tg.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
       FROM ${al.at} x JOIN tg USING (sig, item, b)
         ANTI JOIN ${partners} p ON p.aid = x.aid AND p.net = tg.net
-        ANTI JOIN ${excluded} e ON e.aid = x.aid AND e.net = tg.net
+        ANTI JOIN _xg e ON e.aid = x.aid
         ${others}
       GROUP BY ALL
     ),
@@ -131,11 +130,10 @@ export async function timingRows(
   al: Alignment,
   who: string,
   partners: string,
-  excluded: string,
   t: Timing,
 ): Promise<AccountSignalRow[]> {
   const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
-    WITH ${timingSql(al, who, partners, excluded, t, true)}
+    WITH ${timingSql(al, who, partners, t, true)}
     SELECT net, aid, sig, b, bool_or(hit) AS hit, least(1, sum(p)) AS p FROM ti GROUP BY ALL
     ORDER BY net, aid, sig, b`);
   const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
@@ -186,7 +184,7 @@ export async function timingNetworkRows(
   al: Alignment,
 ): Promise<Omit<AccountSignalRow, 'aid'>[]> {
   return store.all<Omit<AccountSignalRow, 'aid'>>(`
-    WITH ${timingSql(al, '_m', '_m', '_x', t, false)},
+    WITH ${timingSql(al, '_m', '_m', t, false)},
     i AS (
       SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P, any_value(P3) AS P3
       FROM o GROUP BY ALL

@@ -19,7 +19,8 @@
 import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { gammaUpperTail, normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
+import { type ReactionRow, reactionRows } from './_reaction.sql.js';
 import { timingNetworkRows, timingRows } from './_timing.sql.js';
 
 /**
@@ -39,21 +40,32 @@ export interface SignalChance {
   groups: number;
   /** Beyond chance on all items, or on the items no outside account touched (`unshared`). */
   beyondChance: boolean;
-  /** Which test makes it so: all items first, else the unshared items, else timing; null when none does. */
-  test?: 'all' | 'unshared' | 'timing' | null;
+  /**
+   * Which test makes it so: all items first, else the unshared items, else timing, else reaction times; null
+   * when none does.
+   */
+  test?: 'all' | 'unshared' | 'timing' | 'reaction' | null;
   /** The same test on the item-windows that only members touched (see `unsharedItems`). */
   unshared?: UnsharedChance;
   /** Member pairs in step on items the crowd also touched, against the crowd's own timing (`_timing.sql.ts`). */
   timing?: UnsharedChance;
+  /**
+   * Reposts and replies ahead of each post's own crowd (`_reaction.sql.ts`): observed and expected are the
+   * sum of -ln(rank) and its expectation, groups the posts.
+   */
+  reaction?: UnsharedChance;
 }
 
 /** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
-const headline = (s: SignalChance): Pick<SignalChance, 'zScore' | 'ratio'> =>
-  s.test === 'unshared' && s.unshared ? s.unshared : s.test === 'timing' && s.timing ? s.timing : s;
+export const headlineTest = (s: SignalChance): UnsharedChance =>
+  (s.test === 'unshared' && s.unshared) ||
+  (s.test === 'timing' && s.timing) ||
+  (s.test === 'reaction' && s.reaction) ||
+  s;
 
 /** The headline figures of the strongest of `signals` (beyond chance first, then by z), if any. */
 export const strongest = (signals: SignalChance[]): Pick<SignalChance, 'zScore' | 'ratio'> | undefined =>
-  signals.map((s) => ({ beyondChance: s.beyondChance, ...headline(s) })).sort(stronger)[0];
+  signals.map((s) => ({ ...headlineTest(s), beyondChance: s.beyondChance })).sort(stronger)[0];
 
 /** Co-activity on part of the items (only members', or in step) against chance, as a second test. */
 export interface UnsharedChance {
@@ -241,12 +253,13 @@ const novelStratumSql = (al: Alignment) => `
             greatest(pow(avg(c.T), 2), 1) AS c
           FROM g JOIN ${al.act} c USING (sig, b) GROUP BY ALL
         ),
+        gx AS (SELECT sig, b, sum((n0 - mx = 2)::DOUBLE - (n0 = 2)::DOUBLE) AS d2 FROM _cxt GROUP BY ALL),
         a AS (
           SELECT net, sig, b, sum(d2) AS d2 FROM (
             SELECT net, sig, b, -(n0 = 2)::DOUBLE AS d2 FROM _cmt
             UNION ALL SELECT net, sig, b, (n - mm = 2)::DOUBLE FROM _cmt
-            UNION ALL SELECT net, sig, b, -(n0 = 2)::DOUBLE FROM _cxo
-            UNION ALL SELECT net, sig, b, (n = 2)::DOUBLE FROM _cxo
+            UNION ALL SELECT w.net, gx.sig, gx.b, gx.d2 FROM gx JOIN _cw w USING (sig, b)
+            UNION ALL SELECT net, sig, b, (n0 = 2)::DOUBLE - (n0 - mxg = 2)::DOUBLE FROM _cmt WHERE mxg > 0
           ) GROUP BY ALL
         ),
         nw AS (SELECT net, sig, b, count(*)::DOUBLE AS touched FROM _cmt WHERE s = ${NOVEL} GROUP BY ALL)
@@ -285,37 +298,55 @@ const varianceSql =
  * NOVEL), the members' expected count mu = sum p and p2 = sum p^2 (`_ctp`); per stratum, the observed pairs
  * and their expectation over the touched items (`_ctw`).
  */
-async function buildChanceTables(
-  store: Store,
-  al: Alignment = ALIGNED,
-  members = '_m',
-  /** The accounts left out of each network's outside population: `_x`, or a view over it. */
-  excluded = '_x',
-): Promise<void> {
+async function buildChanceTables(store: Store, al: Alignment = ALIGNED, members = '_m'): Promise<void> {
+  const item = (c: string, sign: '' | '-') =>
+    `${sign}(${c}), ${sign}(${c}) * (${c}), ${sign}(${c}) * (${c}) * (${c})`;
   await store.run(`
+    -- The accounts left out of the reference (_xg: the accounts of the networks found, see detect.ts) are left
+    -- out of every network's outside population but its own, as if they had not posted. Their touches per
+    -- item-window (mx) and per window (Kx) are counted once for all networks (_cxt, _cxw), and so is what
+    -- leaving them out does to each window's stratum sums (_cxd); each network then corrects these on the items
+    -- its members touched, where its own members among the left-out accounts stay in (mmx).
+    CREATE TEMP TABLE IF NOT EXISTS _xg (aid INTEGER);
+    CREATE OR REPLACE TEMP TABLE _cmx AS
+      SELECT m.aid, m.net, (m.aid IN (SELECT aid FROM _xg)) AS inx FROM ${members} m;
     CREATE OR REPLACE TEMP TABLE _cma AS
-      SELECT m.net, x.sig, x.b, x.aid, count(*)::DOUBLE AS k FROM ${al.at} x JOIN ${members} m USING (aid) GROUP BY ALL;
-    -- Accounts of _x(aid, net) are left out of net's outside population, as if they had not posted: their
-    -- touches per item (mx), and per window how many touches that removes (Kx).
-    CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
+      SELECT m.net, x.sig, x.b, x.aid, any_value(m.inx) AS inx, count(*)::DOUBLE AS k
+      FROM ${al.at} x JOIN _cmx m USING (aid) GROUP BY m.net, x.sig, x.b, x.aid;
     CREATE OR REPLACE TEMP TABLE _cxt AS
-      SELECT e.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mx FROM ${al.at} x JOIN ${excluded} e USING (aid) GROUP BY ALL;
-    CREATE OR REPLACE TEMP TABLE _cxw AS SELECT net, sig, b, sum(mx) AS Kx FROM _cxt GROUP BY ALL;
-    -- Items members touched: the members there (mm), the accounts there once _x is left out (n), before
-    -- (n0), and the stratum of the outside count n - mm (NOVEL when only members touched the item).
+      SELECT x.sig, x.item, x.b, count(*)::DOUBLE AS mx, any_value(g.n)::DOUBLE AS n0
+      FROM ${al.at} x JOIN ${al.g} g USING (sig, item, b) WHERE x.aid IN (SELECT aid FROM _xg)
+      GROUP BY x.sig, x.item, x.b;
+    CREATE OR REPLACE TEMP TABLE _cxw AS SELECT sig, b, sum(mx) AS Kx FROM _cxt GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE _cxd AS
+      SELECT sig, b, s, sum(d1) AS d1, sum(d2) AS d2, sum(d3) AS d3 FROM (
+        SELECT sig, b, ${STRATUM('n0')} AS s, ${item('n0', '-')} FROM _cxt
+        UNION ALL
+        SELECT sig, b, ${STRATUM('n0 - mx')}, ${item('n0 - mx', '')} FROM _cxt WHERE n0 - mx >= 1
+      ) t(sig, b, s, d1, d2, d3) GROUP BY ALL;
+    -- Items members touched: the members there (mm, mmx of them left out of other networks' references), the
+    -- left-out accounts there (mxg), the accounts there before (n0) and once the left-out accounts other than
+    -- the network's own are left out (n), and the stratum of the outside count n - mm (NOVEL when only
+    -- members touched the item).
     CREATE OR REPLACE TEMP TABLE _cmt AS
       SELECT *, CASE WHEN n > mm THEN ${STRATUM('n - mm')} ELSE ${NOVEL} END AS s FROM (
-        SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, any_value(g.n - coalesce(t.mx, 0)) AS n,
-          any_value(g.n)::DOUBLE AS n0
-        FROM ${al.at} x JOIN ${members} m USING (aid) JOIN ${al.g} g USING (sig, item, b)
-          LEFT JOIN _cxt t ON t.net = m.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
-        GROUP BY ALL
+        SELECT *, n0 - mxg + mmx AS n FROM (
+          SELECT m.net, x.sig, x.item, x.b, count(*)::DOUBLE AS mm, count(*) FILTER (WHERE m.inx)::DOUBLE AS mmx,
+            coalesce(any_value(t.mx), 0) AS mxg, any_value(g.n)::DOUBLE AS n0
+          FROM ${al.at} x JOIN _cmx m USING (aid) JOIN ${al.g} g USING (sig, item, b)
+            LEFT JOIN _cxt t USING (sig, item, b)
+          GROUP BY m.net, x.sig, x.item, x.b
+        )
       );
     -- Per network and window: members active (ma), their touches (K, K2: sum of squares) and all touches (T).
     CREATE OR REPLACE TEMP TABLE _cw AS
-      WITH mab AS (SELECT net, sig, b, count(*)::DOUBLE AS ma, sum(k) AS K, sum(k * k) AS K2 FROM _cma GROUP BY ALL)
-      SELECT mab.*, c.T - coalesce(xw.Kx, 0) AS T
-      FROM mab JOIN ${al.act} c USING (sig, b) LEFT JOIN _cxw xw USING (net, sig, b);
+      WITH mab AS (
+        SELECT net, sig, b, count(*)::DOUBLE AS ma, sum(k) AS K, sum(k * k) AS K2,
+          coalesce(sum(k) FILTER (WHERE inx), 0) AS Kmx
+        FROM _cma GROUP BY ALL
+      )
+      SELECT mab.net, mab.sig, mab.b, mab.ma, mab.K, mab.K2, c.T - coalesce(xw.Kx, 0) + mab.Kmx AS T
+      FROM mab JOIN ${al.act} c USING (sig, b) LEFT JOIN _cxw xw USING (sig, b);
     -- Each member's touches per stratum; in the stratum of new items, its whole activity in the window.
     CREATE OR REPLACE TEMP TABLE _cms AS
       SELECT m.net, x.sig, x.b, c.s, x.aid, count(*)::DOUBLE AS k
@@ -324,28 +355,26 @@ async function buildChanceTables(
       WHERE c.s <> ${NOVEL} GROUP BY ALL
       UNION ALL
       SELECT net, sig, b, ${NOVEL}, aid, k FROM _cma;
-    -- Items touched by accounts left out but by no member, with their counts before and after.
-    CREATE OR REPLACE TEMP TABLE _cxo AS
-      SELECT t.net, t.sig, t.b, g.n::DOUBLE AS n0, g.n - t.mx AS n
-      FROM _cxt t JOIN ${al.g} g USING (sig, item, b)
-      ANTI JOIN _cmt c ON c.net = t.net AND c.sig = t.sig AND c.item = t.item AND c.b = t.b;
-    -- The window's stratum figures (${al.ss}), less what the items members or left-out accounts touched
-    -- contributed there, plus what they contribute at their outside counts (to W; to U2, U3 only for the
-    -- items no member touched).
+    -- The window's stratum figures (${al.ss}), less what the items members touched contributed there, plus
+    -- what they contribute at their outside counts (to W only: U2, U3 are of the items no member touched),
+    -- plus what leaving out the left-out accounts does (_cxd), less its part on the items members touched
+    -- (counted in the first two lines).
     CREATE OR REPLACE TEMP TABLE _csw AS
       WITH ks AS (SELECT net, sig, b, s, sum(k) AS Ks, sum(k * k) AS Ks2 FROM _cms GROUP BY ALL),
       adj AS (
-        SELECT net, sig, b, ${STRATUM('n0')} AS s, -n0 AS d1, -n0 * n0 AS d2, -n0 * n0 * n0 AS d3 FROM _cmt
+        SELECT net, sig, b, ${STRATUM('n0')} AS s, ${item('n0', '-')} FROM _cmt
         UNION ALL
         SELECT net, sig, b, s, n - mm, 0, 0 FROM _cmt WHERE s <> ${NOVEL}
         UNION ALL
-        SELECT net, sig, b, ${STRATUM('n0')}, -n0, -n0 * n0, -n0 * n0 * n0 FROM _cxo
+        SELECT ks.net, d.sig, d.b, d.s, d.d1, d.d2, d.d3 FROM _cxd d JOIN ks USING (sig, b, s)
         UNION ALL
-        SELECT net, sig, b, ${STRATUM('n')}, n, n * n, n * n * n FROM _cxo WHERE n >= 1
+        SELECT net, sig, b, ${STRATUM('n0')}, ${item('n0', '')} FROM _cmt WHERE mxg > 0
+        UNION ALL
+        SELECT net, sig, b, ${STRATUM('n0 - mxg')}, ${item('n0 - mxg', '-')} FROM _cmt WHERE mxg > 0 AND n0 - mxg >= 1
       ),
       d AS (
         SELECT net, sig, b, s, sum(d1) AS d1, sum(d2) AS d2, sum(d3) AS d3
-        FROM adj SEMI JOIN ks USING (net, sig, b, s) GROUP BY ALL
+        FROM adj t(net, sig, b, s, d1, d2, d3) SEMI JOIN ks USING (net, sig, b, s) GROUP BY ALL
       ),
       novel AS (${novelStratumSql(al)}
       )
@@ -422,6 +451,7 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   const unsharedBy = new Map(unshared.map((r) => [key(r), r]));
   const timed = level.timing?.syncSeconds ? await timingNetworkRows(store, level.timing, ALIGNED) : [];
   const timingBy = new Map(timed.map((r) => [key(r), r]));
+  const reactionBy = new Map((await reactionRows(store, '_m', false)).map((r) => [key(r), r]));
   const rows = shared.map((r) => ({ ...r, G: groupsBy.get(key(r)) ?? 0n }));
   const bySignal = new Map<number, Array<[SignalName, SignalChance]>>();
   for (const r of rows) {
@@ -432,7 +462,17 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
     const u = raw && judgeUnshared(raw, level);
     const rawTiming = timingBy.get(key(r));
     const t = rawTiming && judgeTiming(rawTiming, level);
-    c.test = c.beyondChance ? 'all' : u?.beyondChance ? 'unshared' : t?.beyondChance ? 'timing' : null;
+    const rawReaction = reactionBy.get(key(r));
+    const q = rawReaction && judgeReaction(rawReaction, level, 2);
+    c.test = c.beyondChance
+      ? 'all'
+      : u?.beyondChance
+        ? 'unshared'
+        : t?.beyondChance
+          ? 'timing'
+          : q?.beyondChance
+            ? 'reaction'
+            : null;
     if (u !== undefined) {
       c.unshared = u;
       c.beyondChance ||= u.beyondChance;
@@ -440,6 +480,10 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
     if (t !== undefined && t.observed > 0) {
       c.timing = t;
       c.beyondChance ||= t.beyondChance;
+    }
+    if (q !== undefined) {
+      c.reaction = q;
+      c.beyondChance ||= q.beyondChance;
     }
     list.push([SIGNALS[Number(r.sig)] as SignalName, c]);
   }
@@ -470,11 +514,19 @@ const itemCountsSql = (al: Alignment, limits: string) => `
       SELECT c.net, c.sig, c.b, c.K, c.K2, c.T, l.cmax
       FROM _cw c JOIN ${limits} l USING (net, sig, b) WHERE c.T > 0 AND c.K > 0 AND l.cmax >= 2
     ),
+    gx AS (
+      SELECT sig, b, c, sum(N) AS N FROM (
+        SELECT sig, b, n0 AS c, -1.0 AS N FROM _cxt WHERE n0 >= 2
+        UNION ALL
+        SELECT sig, b, n0 - mx, 1.0 FROM _cxt WHERE n0 - mx >= 2
+      ) GROUP BY ALL
+    ),
     adj AS (
-      SELECT t.net, t.sig, t.b, g.n AS c, -1.0 AS N FROM _cxt t JOIN ${al.g} g USING (sig, item, b) WHERE g.n >= 2
+      SELECT w.net, gx.sig, gx.b, gx.c, gx.N FROM gx JOIN w USING (sig, b)
       UNION ALL
-      SELECT t.net, t.sig, t.b, g.n - t.mx AS c, 1.0 AS N
-      FROM _cxt t JOIN ${al.g} g USING (sig, item, b) WHERE g.n - t.mx >= 2
+      SELECT net, sig, b, n0 - mxg, -1.0 FROM _cmt WHERE mmx > 0 AND n0 - mxg >= 2
+      UNION ALL
+      SELECT net, sig, b, n, 1.0 FROM _cmt WHERE mmx > 0 AND n >= 2
     ),
     freq AS (
       SELECT w.net, w.sig, w.b, f.c, f.N FROM w JOIN ${al.fq} f ON f.sig = w.sig AND f.b = w.b AND f.c <= w.cmax
@@ -552,6 +604,31 @@ function judgeTiming(r: Omit<AccountSignalRow, 'aid'>, level: Level): UnsharedCh
   return { observed, expected, zScore, ratio, groups, beyondChance };
 }
 
+/**
+ * The reaction test of one network (or account) and signal: the sum S of -ln(rank) against a gamma law with the
+ * model's mean M and variance V (shape M^2 / V, scale V / M), its tail multiplied by `tailFactor`; the ratio is
+ * S / M (3 means that the reactions sat, on a geometric average, in the first 5% of their crowds, where an
+ * account timed like the crowd sits at 37%), and the posts count as the item-windows of the other tests.
+ */
+function judgeReaction(r: ReactionRow, level: Level, tailFactor: number): SignalChance {
+  const [S, M, V, items] = [Number(r.S), Number(r.M), Number(r.V), Number(r.items)];
+  const tail = S > M && V > 0 ? gammaUpperTail((M * M) / V, (S * M) / V) : 1;
+  const zScore = round(
+    S > M
+      ? Math.min(zFromUpperTail(Math.min(1, tailFactor * tail)), 40)
+      : (S - M) / Math.sqrt(Math.max(V, 1e-9)),
+  );
+  const ratio = round(S / Math.max(M, 1e-9));
+  return {
+    observed: round(S),
+    expected: round(M),
+    zScore,
+    ratio,
+    groups: items,
+    beyondChance: zScore >= level.minZScore && ratio >= level.minRatio && items >= level.minGroups,
+  };
+}
+
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
 /** One account's observed and expected co-activity on one signal, with its item-window (or item) count. */
@@ -604,6 +681,7 @@ export async function scoreMembers(
       lookTailFactor(al, alignments),
       looks,
       al === alignments[0] ? context : undefined,
+      al === alignments[0],
     );
   }
   return bestOfLooks(looks);
@@ -619,6 +697,8 @@ async function scoreMembersOnce(
   tailFactor: number,
   out: Map<number, Map<number, MemberChance>>[],
   context?: string,
+  /** Whether to make the reaction test, which reads no window and is made in the first look only. */
+  withReaction = true,
 ): Promise<void> {
   await buildChanceTables(store, al, members);
   const rows = await store.all<AccountSignalRow>(`
@@ -646,11 +726,10 @@ async function scoreMembersOnce(
     SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
     FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
   const unshared = await unsharedRows(store, al, members, true, context ?? members);
-  const timing = level.timing?.syncSeconds
-    ? await timingRows(store, al, members, members, '_x', level.timing)
-    : [];
+  const timing = level.timing?.syncSeconds ? await timingRows(store, al, members, members, level.timing) : [];
   const pooled = await pooledMeetings(store, al, members, 2, poolSeconds);
-  out.push(bestPerAccount(rows, level, pooled, tailFactor, unshared, timing));
+  const reaction = withReaction ? await reactionRows(store, members, true) : [];
+  out.push(bestPerAccount(rows, level, pooled, tailFactor, unshared, timing, reaction));
 }
 
 /**
@@ -733,75 +812,6 @@ async function unsharedRows(
 }
 
 /**
- * Accounts of the temp table `_probe(aid, net)` scored against the networks of `_m(aid, net)` they are not
- * part of: the item-windows where they met its members, against what an independent account with their
- * activity would meet (p_a mu per item). Used to test a network's looser members against its core.
- */
-export async function scoreProbes(
-  store: Store,
-  level: Level,
-  poolSeconds: number,
-  alignments: Alignment[] = [ALIGNED],
-): Promise<Map<number, Map<number, MemberChance>>> {
-  const looks: Map<number, Map<number, MemberChance>>[] = [];
-  for (const al of alignments) {
-    // The probes of a network are left out of its outside population with the other networks' members:
-    // the accounts being judged for membership must not make the core's items look popular, or a
-    // network's looser members would explain each other away (a flood's accounts outside its core post
-    // its templates too). Each probe is then one account against the core and the rest of the population.
-    await store.run(`
-      CREATE TEMP TABLE IF NOT EXISTS _x (aid INTEGER, net INTEGER);
-      CREATE OR REPLACE TEMP VIEW _x_probe AS SELECT aid, net FROM _x UNION SELECT aid, net FROM _probe`);
-    await buildChanceTables(store, al, '_m', '_x_probe');
-    const rows = await store.all<AccountSignalRow>(`
-    -- A probe's touches by stratum of their outside count (the probes, itself included, left out); in the
-    -- stratum of new items, its whole activity in the window (as for members).
-    WITH pt AS (
-      SELECT p.net, x.sig, x.b, x.aid, g.n - coalesce(t.mx, 0) - coalesce(c.mm, 0) AS n_out
-      FROM ${al.at} x JOIN _probe p USING (aid) JOIN ${al.g} g USING (sig, item, b)
-        LEFT JOIN _cxt t ON t.net = p.net AND t.sig = x.sig AND t.item = x.item AND t.b = x.b
-        LEFT JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
-    ),
-    pa AS (
-      SELECT net, sig, b, ${STRATUM('n_out')} AS s, aid, count(*)::DOUBLE AS k FROM pt WHERE n_out >= 1 GROUP BY ALL
-      UNION ALL
-      SELECT net, sig, b, ${NOVEL}, aid, count(*)::DOUBLE FROM pt GROUP BY ALL
-    ),
-    lvl AS (
-      SELECT t.net, t.sig, t.b, t.s, mk.k, sum(pp * t.mu) AS E,
-        sum(pp * ((t.mu - t.p2) + t.mu * t.mu) - pp * pp * t.mu * t.mu) AS V
-      FROM (SELECT DISTINCT net, sig, b, s, k FROM pa) mk
-      JOIN _ctp t USING (net, sig, b, s),
-      LATERAL (SELECT least(1, mk.k * t.r) AS pp)
-      GROUP BY ALL
-    ),
-    obs AS (
-      SELECT p.net, x.aid, x.sig, sum(c.mm) AS O, count(DISTINCT x.item) AS G
-      FROM ${al.at} x JOIN _probe p USING (aid) JOIN _cmt c ON c.net = p.net AND c.sig = x.sig AND c.item = x.item AND c.b = x.b
-      GROUP BY ALL
-    ),
-    items AS (
-      SELECT a.net, a.aid, a.sig, sum(coalesce(l.E, 0)) AS E, sum(coalesce(l.V, 0)) AS V,
-        sum(a.k * w.Ks * w.U2 / (w.W * w.W)) AS Er
-      FROM pa a JOIN _csw w USING (net, sig, b, s) LEFT JOIN lvl l USING (net, sig, b, s, k)
-      GROUP BY ALL
-    )
-    SELECT i.net, i.aid, i.sig, coalesce(o.O, 0) AS O, i.E + i.Er AS E, i.V + i.Er AS V, coalesce(o.G, 0) AS G
-    FROM items i LEFT JOIN obs o USING (net, aid, sig)`);
-    await store.run(
-      'CREATE OR REPLACE TEMP VIEW _core_probe AS SELECT aid, net FROM _m UNION ALL SELECT aid, net FROM _probe',
-    );
-    const unshared = await unsharedRows(store, al, '_probe', false, '_core_probe');
-    const timing = level.timing?.syncSeconds
-      ? await timingRows(store, al, '_probe', '_m', '_x_probe', level.timing)
-      : [];
-    const pooled = await pooledMeetings(store, al, '_probe', 1, poolSeconds);
-    looks.push(bestPerAccount(rows, level, pooled, lookTailFactor(al, alignments), unshared, timing));
-  }
-  return bestOfLooks(looks);
-}
-
-/**
  * Each account's strongest signal, scored as in `judge` (an exact Poisson tail on few item-windows). An
  * account no single signal carries is scored once more on its signals pooled: the distinct windows in
  * which it met the network on any signal (`pooled`), against the sum of its expected co-activity over the
@@ -820,29 +830,42 @@ function bestPerAccount(
   unshared: AccountSignalRow[] = [],
   /** ... and their touches in step with the network's (`timingRows`, `scoreInStep`): tail doubled. */
   timing: AccountSignalRow[] = [],
+  /** ... and their reposts and replies ranked against each post's crowd (`reactionRows`): tail doubled. */
+  reaction: ReactionRow[] = [],
 ): Map<number, Map<number, MemberChance>> {
   const out = new Map<number, Map<number, MemberChance>>();
+  const reactionTests = reaction.map((x) => ({
+    r: { ...x, aid: Number(x.aid), O: 0, E: 0, V: 0, G: 0n },
+    x,
+  }));
   const tests = [
-    ...rows.map((r) => ({ r, tail: tailFactor, summed: true, inStep: false })),
-    ...unshared.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: false })),
-    ...timing.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: true })),
+    ...rows.map((r) => ({ r, tail: tailFactor, summed: true, inStep: false, x: undefined })),
+    ...unshared.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: false, x: undefined })),
+    ...timing.map((r) => ({ r, tail: 2 * tailFactor, summed: false, inStep: true, x: undefined })),
+    ...reactionTests.map(({ r, x }) => ({ r, tail: 2 * tailFactor, summed: false, inStep: false, x })),
   ];
   const sums = new Map<string, { net: number; aid: number; E: number; V: number }>();
-  for (const { r, tail, summed, inStep } of tests) {
+  for (const { r, tail, summed, inStep, x } of tests) {
     const net = Number(r.net);
     const members = out.get(net) ?? new Map<number, MemberChance>();
     if (members.size === 0) out.set(net, members);
-    const c = inStep
-      ? scoreInStep(r, { ...level, minZScore: Math.max(level.minZScore, level.timing?.minZScore ?? 0) }, tail)
-      : scoreCount(
-          Number(r.O),
-          Number(r.E),
-          Number(r.V),
-          Number(r.G),
-          level,
-          tail,
-          r.M === undefined ? undefined : Number(r.M),
-        );
+    const c = x
+      ? judgeReaction(x, level, tail)
+      : inStep
+        ? scoreInStep(
+            r,
+            { ...level, minZScore: Math.max(level.minZScore, level.timing?.minZScore ?? 0) },
+            tail,
+          )
+        : scoreCount(
+            Number(r.O),
+            Number(r.E),
+            Number(r.V),
+            Number(r.G),
+            level,
+            tail,
+            r.M === undefined ? undefined : Number(r.M),
+          );
     if (summed) {
       const key = `${net}:${r.aid}`;
       const sum = sums.get(key) ?? { net, aid: Number(r.aid), E: 0, V: 0 };

@@ -141,10 +141,9 @@ export async function detectNetworks(
     await buildShiftedWindows(store, windowSql(parameters), parameters.windowSeconds),
   ];
   // Phase 1: the groups of the grouping, each against everyone else; with a thin reference, to the
-  // reference's fixed point. With a population the fixed point would be sound too, and it helps (blind
-  // generator 100k seed 31313: F1 0.908 -> 0.928), but each round scores every group again with every other
-  // network's accounts left out of its reference, one copy per group: at 1M generated posts the second round
-  // cost six times the first, to move 17 accounts of 821 (docs/notebook/2026-12-07-detection.md, section 9).
+  // reference's fixed point. With a population the fixed point is sound too, but it moves few accounts for
+  // its cost: at 1M generated posts (blind generator, seed 33333) it made detection three times slower for
+  // an F1 of 0.863 against 0.860 (docs/notebook/2026-12-07-detection.md, section 10).
   const thin = population.warning !== null;
   const fine = await fixedPoint(store, groups, [], parameters, alignments, thin ? REFERENCE_ROUNDS : 1);
   let candidates = fine;
@@ -200,15 +199,12 @@ async function fixedPoint(
   let candidates: Candidate[] = [];
   let changed: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const excluded = othersOf(networks).map((x, net) => {
-      const own = new Set(groups[net]);
-      return [...new Set([...x, ...alsoExcluded])].filter((aid) => !own.has(aid));
-    });
+    const excluded = [...new Set([...networks.flat(), ...alsoExcluded])];
     const again = round === 0 ? groups.map((_, net) => net) : await activeWith(store, groups, changed);
     const judged = await judge(
       store,
       again.map((net) => groups[net] as number[]),
-      again.map((net) => excluded[net] as number[]),
+      excluded,
       parameters,
       alignments,
     );
@@ -257,11 +253,11 @@ const REFERENCE_ROUNDS = 5;
 async function judge(
   store: Store,
   groups: number[][],
-  excluded: number[][],
+  excluded: number[],
   parameters: DetectOptions,
   alignments: Alignment[],
 ): Promise<Candidate[]> {
-  await writeGroups(store, '_x', excluded);
+  await writeAccounts(store, excluded);
   await writeGroups(store, '_m', groups);
   const asFound = await scoreAgainstChance(store, networkLevel(parameters));
   const tested = groups.map((members, net) => ({ members, net, chance: asFound.get(net) ?? emptyChance() }));
@@ -270,7 +266,7 @@ async function judge(
     store,
     passing.map((t) => t.members),
     passing.map((t) => t.chance.binding),
-    passing.map((t) => excluded[t.net] ?? []),
+    excluded,
     parameters,
     alignments,
   );
@@ -308,7 +304,7 @@ async function memberRule(
   store: Store,
   networks: number[][],
   foundBinding: SignalName[][],
-  excluded: number[][],
+  excluded: number[],
   parameters: DetectOptions,
   alignments: Alignment[],
 ): Promise<MemberOutcome[]> {
@@ -322,7 +318,7 @@ async function memberRule(
     timing: timingOf(parameters),
   };
   await writeGroups(store, '_m', networks);
-  await writeGroups(store, '_x', excluded);
+  await writeAccounts(store, excluded);
   const small = networks.flatMap((group, net) => (group.length < SHIFTED_LOOK_MAX_ACCOUNTS ? [net] : []));
   const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments, small);
   const kept = networks.map((group, net) => {
@@ -336,14 +332,13 @@ async function memberRule(
   await writeGroups(store, '_m', rescore);
   // The members the rule set aside are not shown to act independently either (their group is beyond chance
   // as found): they are left out of the kept members' reference, as they were while the members were tested.
-  await writeGroups(
-    store,
-    '_x',
-    networks.map((group, net) => {
+  await writeAccounts(store, [
+    ...excluded,
+    ...networks.flatMap((group, net) => {
       const keep = new Set(kept[net]?.passing ?? []);
-      return [...(excluded[net] ?? []), ...group.filter((aid) => !keep.has(aid))];
+      return group.filter((aid) => !keep.has(aid));
     }),
-  );
+  ]);
   const rescored = await scoreAgainstChance(store, networkLevel(parameters));
   return kept.map((k, net) => {
     const chance = rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance();
@@ -385,9 +380,6 @@ const timingOf = (p: DetectOptions) => ({
 const sameGroups = (x: number[][], y: number[][]) =>
   x.length === y.length && x.every((g, i) => g.length === y[i]?.length && g.every((a, j) => a === y[i]?.[j]));
 
-const othersOf = (networks: number[][]) =>
-  networks.map((_, net) => networks.flatMap((members, other) => (other === net ? [] : members)));
-
 const emptyChance = (): ChanceResult => ({
   observed: 0,
   expected: 0,
@@ -397,7 +389,16 @@ const emptyChance = (): ChanceResult => ({
   perSignal: {},
 });
 
-async function writeGroups(store: Store, table: '_m' | '_x' | '_flag', groups: number[][]): Promise<void> {
+/**
+ * The accounts left out of every network's reference but their own (`_xg`, read by chance.ts): the accounts of
+ * the networks found so far, which are not shown to act independently.
+ */
+async function writeAccounts(store: Store, accounts: number[]): Promise<void> {
+  await writeGroups(store, '_xg', [[...new Set(accounts)]]);
+  await store.run('ALTER TABLE _xg DROP COLUMN net');
+}
+
+async function writeGroups(store: Store, table: '_m' | '_xg' | '_flag', groups: number[][]): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);
   const appender = await store.con.createAppender(table, 'main', 'temp');
   groups.forEach((group, net) => {

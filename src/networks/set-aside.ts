@@ -5,7 +5,7 @@
 // `_acct` table detectNetworks leaves on the connection, like describe.ts, and changes nothing it wrote.
 import { SIGNALS, type SignalName } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import type { SignalChance } from './chance.js';
+import { headlineTest, type SignalChance } from './chance.js';
 import type { NetworkDescription } from './describe.js';
 import type { Candidate, Detection } from './detect.js';
 
@@ -36,7 +36,7 @@ export interface SetAsideSignal {
   zScore: number;
   ratio: number;
   groups: number;
-  test: 'all' | 'unshared' | 'timing' | null;
+  test: SignalChance['test'] | null;
 }
 
 export interface SetAsideCandidate {
@@ -170,7 +170,7 @@ function signalFigures(
     const c = perSignal[s];
     if (c === undefined) continue;
     const test = c.test ?? null;
-    const h = test === 'unshared' && c.unshared ? c.unshared : test === 'timing' && c.timing ? c.timing : c;
+    const h = headlineTest(c);
     out[s] = {
       observed: h.observed,
       expected: h.expected,

@@ -118,7 +118,7 @@ describe('popular texts among one-off texts', () => {
       await store.run(`
         CREATE OR REPLACE TEMP TABLE _m AS
           SELECT aid, 0 AS net FROM _acct WHERE account IN (${Array.from({ length: 10 }, (_, i) => `'pr${5 * i}'`).join(', ')});
-        CREATE OR REPLACE TEMP TABLE _x (aid INTEGER, net INTEGER);`);
+        CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER);`);
       const neardup = (await scoreAgainstChance(store, { minZScore: 5, minRatio: 3, minGroups: 3 })).get(0)
         ?.perSignal.neardup;
       assert.ok(neardup, 'the group should be scored on near-duplicate text');

@@ -106,7 +106,7 @@ async function scoreDraw(outside: FixturePost[], members: Draw[]): Promise<Score
     await prepareWindows(store, ALIGNED);
     await store.run(`
       CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%';
-      CREATE OR REPLACE TEMP TABLE _x (aid INTEGER, net INTEGER);`);
+      CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER);`);
     const c = (await pairCounts(store)).find((r) => Number(r.net) === 0);
     assert.ok(c, 'the members are scored on cohashtag');
     const [O, E, V] = [Number(c.O), Number(c.E), Number(c.V)];

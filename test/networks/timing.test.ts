@@ -36,7 +36,7 @@ describe('the timing test against a Monte Carlo of independent members', () => {
     await store.run(`
       CREATE TEMP TABLE _at (sig TINYINT, item UBIGINT, b BIGINT, aid INTEGER, t BIGINT, pid INTEGER);
       CREATE TEMP TABLE _m (aid INTEGER, net INTEGER);
-      CREATE TEMP TABLE _x (aid INTEGER, net INTEGER);`);
+      CREATE TEMP TABLE _xg (aid INTEGER);`);
     // One item in one window: the crowd's touches (accounts 100..), and the members' (accounts 0..9) at
     // times of their own drawn like the crowd's.
     const rows = [

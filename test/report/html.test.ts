@@ -110,9 +110,9 @@ describe('report words: direction, labels, odds, warnings', () => {
   });
 
   it('turns z into odds with every look counted, rounded down to a power of ten and capped at a billion', () => {
-    // z = 5, 7 signals, 8 candidates: 112 looks x phi(5)/5 = 112 x 2.97e-7 = 3.3e-5.
+    // z = 5, 7 signals, 8 candidates: 140 looks (2.5 x 7 x 8) x phi(5)/5 = 140 x 2.97e-7 = 4.2e-5.
     const five = chanceOdds(5, 7, 8);
-    assert.ok(Math.abs(five.log10p - Math.log10(112 * 2.9734e-7)) < 0.01, String(five.log10p));
+    assert.ok(Math.abs(five.log10p - Math.log10(140 * 2.9734e-7)) < 0.01, String(five.log10p));
     assert.equal(five.words, 'less than once in ten thousand datasets');
     // The bound never understates the exact tail (Q(6) = 9.87e-10, Q(3) = 1.35e-3).
     assert.ok(log10NormalTailBound(6) >= Math.log10(9.8659e-10));
@@ -124,7 +124,7 @@ describe('report words: direction, labels, odds, warnings', () => {
     );
     assert.equal(chanceOdds(2, 7, 1000).words, 'often');
     assert.equal(chanceOdds(3, 1, 10).words, 'less than once in ten datasets');
-    assert.equal(chanceOdds(3, 1, 40).words, 'about once in 8 datasets');
+    assert.equal(chanceOdds(3, 1, 40).words, 'about once in 7 datasets');
   });
 
   it('says a network\u2019s story: who, how many, what share of which tag, when, how sure', () => {

@@ -1,9 +1,9 @@
 // A network's z-score as odds a reader understands: "independent accounts would do this less than once in
 // a million datasets". The conversion, stated once (the report's Methods repeat it):
-//   p = looks × Q(z), looks = 2 × signals run × candidates tested,
+//   p = looks × Q(z), looks = 2.5 × signals run × candidates tested,
 // where z is the network's headline z (its strongest signal's binding test) and Q the upper tail of the
 // standard normal. The factors are Bonferroni's, over everything the run looked at: a signal binds when any
-// of its three tests clears the level, and together they err at most twice as often as one (docs/method.md,
+// of its four tests clears the level, and together they err at most 2.5 times as often as one (docs/method.md,
 // the chance model); the network is the best of its signals; and it is one of the candidates tested. Q(z) is
 // taken as its upper bound φ(z)/z (Mills' ratio; Gordon 1941), which never understates the tail and is
 // within 10% of it from z = 3. The odds are then rounded down to a power of ten, and never stated beyond one
@@ -48,7 +48,7 @@ const POWERS = [
 
 /** The odds for a network of headline `zScore`, judged among `candidates` candidates on `signals` signals. */
 export function chanceOdds(zScore: number, signals: number, candidates: number): ChanceOdds {
-  const looks = 2 * Math.max(1, signals) * Math.max(1, candidates);
+  const looks = 2.5 * Math.max(1, signals) * Math.max(1, candidates);
   const log10p = Math.min(0, log10NormalTailBound(zScore) + Math.log10(looks));
   const exact = Math.floor(-log10p + 1e-9);
   const k = Math.min(exact, MAX_ODDS_LOG10);

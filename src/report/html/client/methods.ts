@@ -44,11 +44,14 @@ export function renderMethods(data: ReportData): Node[] {
         'them, and every member is replaced by an independent account that makes as many touches in each stratum as the member did, ' +
         'choosing among its items the way the outside accounts did in that window; for items no outside account touched, the chance ' +
         'of two touches meeting comes from the outside accounts\u2019 own coincidences. This gives the expected number E ' +
-        'of member pairs sharing an item, its variance, and z = (O \u2212 E) / \u221aVar for the observed count O. ' +
+        'of member pairs sharing an item, its variance, and z for the observed count O: the smaller of (O \u2212 E) / \u221aVar ' +
+        'and the z of the Poisson tail of O for a mean E. ' +
         `A signal binds a candidate when z \u2265 ${num('minZScore')}, O/E \u2265 ${num('minRatio')} and the excess rests on ` +
-        `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Two further tests, each ` +
-        'paying a Bonferroni factor of two, look at the items only members touched and at timing: whether members touched the items ' +
-        `the crowd also touched more in step (within ${num('syncSeconds')} s bins) than the crowd\u2019s own touches of those items were. ` +
+        `at least ${num('minSharedItems')} item-windows; a candidate is reported when a signal binds it. Three further tests, each ` +
+        'paying a Bonferroni factor of two, look at the items only members touched, at timing (whether members touched the items ' +
+        `the crowd also touched more in step, within ${num('syncSeconds')} s bins, than the crowd\u2019s own touches of those items were) ` +
+        'and, for reposts and replies, at reaction times: whether members reposted or answered each post ahead of the post\u2019s ' +
+        'own crowd (a celebrity\u2019s fans answer within minutes when everyone does; a brigade answers ahead of them). ' +
         'Members whose own co-activity ' +
         `is within chance are set aside: a member needs z \u2265 ${num('minMemberZScore')}, and at least the level at which ` +
         'chance alone would pass one of its group\u2019s accounts one time in twenty. Accounts of the networks found are left out of ' +
@@ -88,10 +91,10 @@ function renderOdds(data: ReportData): Node[] {
       'p',
       null,
       'Each network\u2019s sentence turns its z-score (that of its strongest signal\u2019s binding test) into odds: ' +
-        `p = 2 \u00d7 S \u00d7 C \u00d7 Q(z), with S = ${signals} signals run, C = ${candidates.toLocaleString('en-US')} ` +
+        `p = 2.5 \u00d7 S \u00d7 C \u00d7 Q(z), with S = ${signals} signals run, C = ${candidates.toLocaleString('en-US')} ` +
         'candidate communities tested, and Q the upper tail of the standard normal, taken as its bound ' +
         '\u03c6(z)/z (Mills\u2019 ratio), which never understates it. The factors count every look this run took ' +
-        '(Bonferroni): a signal\u2019s three tests together err at most twice as often as one, a network is the best ' +
+        '(Bonferroni): a signal\u2019s four tests together err at most 2.5 times as often as one, a network is the best ' +
         'of its signals, and it is one of the candidates. The odds are 1/p rounded down to a power of ten, and ' +
         `never stated beyond one in ${MAX_ODDS_LOG10 === 9 ? 'a billion' : `10^${MAX_ODDS_LOG10}`}: that far out they ` +
         'would rest on the tail of a normal approximation to a count, not on anything a reader could check. ' +
