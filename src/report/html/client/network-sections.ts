@@ -60,7 +60,7 @@ export function formatCell(format: ColumnFormat | undefined, raw: string | null 
   }
 }
 
-/** Each signal against chance, then its second tests (items only the network touched, timing). */
+/** Each signal against chance, then its further tests (items only the network touched, timing, reaction times). */
 export function renderChanceTable(n: Pick<Sections, 'signals'>): HTMLTableElement {
   const num = (x: string): [string, 'num'] => [x, 'num'];
   const binds = (yes: boolean) => (yes ? el('span', { class: 'chip bind' }, 'binds') : 'no');
@@ -104,6 +104,7 @@ export function renderChanceTable(n: Pick<Sections, 'signals'>): HTMLTableElemen
       ],
       ...second(', on items only it touched', s.unshared),
       ...second(', in step with each other', s.timing),
+      ...second(', reacting ahead of each post\u2019s crowd', s.reaction),
     ];
   });
   return withTitles(

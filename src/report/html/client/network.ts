@@ -107,6 +107,7 @@ export function renderNetwork(
           ],
           ...second(' on items only it touched', s.unshared),
           ...second(' in step with each other', s.timing),
+          ...second(' reacting ahead of each post\u2019s crowd', s.reaction),
         ];
       }),
     ),
