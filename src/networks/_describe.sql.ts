@@ -137,42 +137,61 @@ function itemNameSql(textChars: number): string {
 }
 
 /**
- * Up to `perEdge` distinct evidence post pairs per internal edge, with every item each pair shares (the
- * heaviest first, at most `itemsPerPair` named) and the edge's count of distinct post pairs in all. Each of
- * _pi's rows is one shared item with the post pair of the window where it weighed most; two posts that share
- * several items (the same link, tag and text) are one pair, ranked by the summed weight of its items (ties by
- * post). Listing one pair per item repeated a pair once for each item it shared (43% of the Fearmonger
- * run's evidence cells).
+ * The evidence of every internal edge, in the temp table _dev: up to `perEdge` distinct post pairs, each with
+ * the item it shares that weighs most (`iid`, a number per distinct item for evidenceItemNamesSql), and the
+ * edge's count of distinct post pairs in all. Each of _pi's rows is one shared item with the post pair of the
+ * window where it weighed most; two posts that share several items (a link, a tag and a text) are one pair,
+ * ranked by the summed weight of its items (ties by post). Listing one pair per item repeated a pair once
+ * for each item it shared (43% of the Fearmonger run's evidence cells).
  */
-export function evidenceSql(perEdge: number, itemsPerPair: number, textChars: number): string {
+export function evidencePairsSql(perEdge: number): string {
   return `
+    CREATE OR REPLACE TEMP TABLE _dev AS
     WITH pp AS (
-      SELECT i.a, i.c, i.pa, i.pc, sum(i.w) AS w,
-        list({'sig': i.sig, 'item': i.item} ORDER BY i.w DESC, i.sig, i.item)[1:${itemsPerPair}] AS items
+      SELECT i.a, i.c, i.pa, i.pc, sum(i.w) AS w, arg_max({'sig': i.sig, 'item': i.item}, (i.w, -i.sig, i.item)) AS top
       FROM _pi i SEMI JOIN _de d USING (a, c)
       GROUP BY i.a, i.c, i.pa, i.pc
-    ),
-    ranked AS (
-      SELECT a, c, pa, pc, items, count(*) OVER (PARTITION BY a, c) AS total,
-        row_number() OVER (PARTITION BY a, c ORDER BY w DESC, pa, pc) AS k
-      FROM pp
-      QUALIFY k <= ${perEdge}
-    ),
-    shared AS (
-      SELECT a, c, k, total, pa, pc, unnest(items) AS x, generate_subscripts(items, 1) AS j FROM ranked
-    ),
-    named AS (
-      SELECT i.a, i.c, i.k, any_value(i.total) AS total, any_value(i.pa) AS pa, any_value(i.pc) AS pc,
-        list({'sig': i.sig, 'name': coalesce(${itemNameSql(textChars)}, '')} ORDER BY i.j) AS items
-      FROM (SELECT a, c, k, total, pa, pc, j, x.sig AS sig, x.item AS item FROM shared) i JOIN _p p ON p.pid = i.pa
-      GROUP BY i.a, i.c, i.k
     )
-    -- One row per edge with its pairs as JSON text: a flood's tens of thousands of edges times ten pairs
-    -- would otherwise cross into JavaScript as hundreds of thousands of row objects.
-    SELECT n.a, n.c, any_value(n.total)::INTEGER AS total,
-      to_json(list({'pa': n.pa, 'pc': n.pc, 'a': pa.id, 'b': pc.id, 'items': n.items} ORDER BY n.k))::VARCHAR AS pairs
-    FROM named n JOIN _p pa ON pa.pid = n.pa JOIN _p pc ON pc.pid = n.pc
-    GROUP BY n.a, n.c`;
+    SELECT a, c, pa, pc, top.sig AS sig, top.item AS item, count(*) OVER (PARTITION BY a, c) AS total,
+      row_number() OVER (PARTITION BY a, c ORDER BY w DESC, pa, pc) AS k
+    FROM pp
+    QUALIFY k <= ${perEdge};
+    CREATE OR REPLACE TEMP TABLE _devi AS
+      SELECT sig, item, (row_number() OVER (ORDER BY sig, item) - 1)::INTEGER AS iid, pa
+      FROM (SELECT sig, item, min(pa) AS pa FROM _dev GROUP BY sig, item);`;
+}
+
+/**
+ * _dev per edge, one row per edge with its pairs as JSON text `[pa, pc, a id, b id, iid]` (a flood's tens of
+ * thousands of edges times ten pairs would otherwise cross into JavaScript as hundreds of thousands of row
+ * objects; the items' names, long for a text and shared by thousands of pairs, come once each from
+ * evidenceItemNamesSql).
+ */
+export const EVIDENCE_PAIRS_SQL = `
+  SELECT e.a, e.c, any_value(e.total)::INTEGER AS total,
+    to_json(list([e.pa::VARCHAR, e.pc::VARCHAR, pa.id, pc.id, n.iid::VARCHAR] ORDER BY e.k))::VARCHAR AS pairs
+  FROM _dev e JOIN _devi n USING (sig, item) JOIN _p pa ON pa.pid = e.pa JOIN _p pc ON pc.pid = e.pc
+  GROUP BY e.a, e.c`;
+
+/** The name of each item of _devi, once, read from one post holding it. */
+export function evidenceItemNamesSql(textChars: number): string {
+  return `
+    SELECT i.iid, i.sig, coalesce(${itemNameSql(textChars)}, '') AS name
+    FROM _devi i JOIN _p p ON p.pid = i.pa ORDER BY i.iid`;
+}
+
+/**
+ * Every item (at most `itemsPerPair`, heaviest first) each of the post pairs bound in $1 shares, named: a JSON
+ * list of [a, c, pa, pc] (working-set ids), for the evidence that networks.json gives with its posts.
+ */
+export function evidenceSharedSql(itemsPerPair: number, textChars: number): string {
+  return `
+    WITH wanted AS (
+      SELECT w[1] AS a, w[2] AS c, w[3] AS pa, w[4] AS pc FROM (SELECT unnest($1::INTEGER[][]) AS w)
+    )
+    SELECT i.pa, i.pc, list([i.sig::VARCHAR, coalesce(${itemNameSql(textChars)}, '')] ORDER BY i.w DESC, i.sig, i.item DESC)[1:${itemsPerPair}] AS items
+    FROM _pi i SEMI JOIN wanted USING (a, c, pa, pc) JOIN _p p ON p.pid = i.pa
+    GROUP BY i.pa, i.pc`;
 }
 
 /** Time and original text (cut) of the posts whose pid is in the bound JSON list $1. */

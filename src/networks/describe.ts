@@ -8,9 +8,12 @@ import { SIGNALS, type SignalName, windowSql } from '../signals/index.js';
 import type { Store } from '../store/index.js';
 import {
   coordinatedPostsSql,
+  EVIDENCE_PAIRS_SQL,
   edgesSql,
+  evidenceItemNamesSql,
+  evidencePairsSql,
   evidencePostsSql,
-  evidenceSql,
+  evidenceSharedSql,
   MEMBERS_SQL,
   NETWORK_FIGURES_SQL,
   signalWeightsSql,
@@ -39,7 +42,7 @@ export const DESCRIBE_DEFAULTS = {
   /** Items named per evidence post pair (the heaviest; two posts rarely share more). */
   itemsPerPair: 5,
   /** Characters kept of a shared text when it names the item a pair shares. */
-  itemChars: 120,
+  itemChars: 60,
   /** A member whose centrality (strength / the network's largest) reaches this is 'core'. */
   coreCentrality: 0.5,
 };
@@ -101,8 +104,8 @@ export interface SharedItem {
   /**
    * What the two posts share: `#tag` (cohashtag), the URL (colink), the site (codomain), `@account`
    * (comention), the id of the post both repost or quote (corepost; its normalised text when the data gives
-   * the repost no id), the id of the post both answer (coreply), the normalised text cut to `itemChars`
-   * (neardup; the two texts are near-identical, not always equal).
+   * the repost no id), the id of the post both answer (coreply), or for near-duplicates (neardup) one text of
+   * the family, normalised and cut to `itemChars` (its members are near-identical, not always equal).
    */
   item: string;
 }
@@ -122,10 +125,10 @@ export interface NetworkEdge {
   /** Per-signal weight, before the signal weight multipliers. */
   signals: Partial<Record<SignalName, number>>;
   /**
-   * Distinct post pairs (at most evidencePerEdge), the pair whose shared items weigh most first; `a` is the
-   * source's post.
+   * Distinct post pairs (at most evidencePerEdge), the pair whose shared items weigh most first, each with
+   * the item it shares that weighs most; `a` is the source's post.
    */
-  evidence: Array<EvidenceItems & { a: string; b: string }>;
+  evidence: Array<SharedItem & { a: string; b: string }>;
   /** Distinct post pairs that tie the two in all (one per shared item, fewer when posts share several). */
   evidenceTotal: number;
 }
@@ -258,7 +261,7 @@ export async function describeNetworks(
       topTextsSql(o.topTexts, o.exampleChars),
     ),
   );
-  const { edges, pids } = await readEdges(store, signals, o, p.evidencePerEdge, (aid) => {
+  const { edges, pids, ends } = await readEdges(store, signals, o, p.evidencePerEdge, (aid) => {
     const a = byAid.get(aid);
     return a === undefined ? String(aid) : keyOf(a.platform, a.account);
   });
@@ -290,14 +293,32 @@ export async function describeNetworks(
         shares: r.shares,
       });
   }
+  // What else each of those pairs shares (the heaviest item is named for every edge already).
+  const shared = new Map<string, SharedItem[]>();
+  const quads = [...strongest.values()].flat().flatMap((e) => {
+    const [a, c] = ends.get(e) ?? [-1, -1];
+    return (pids.get(e) ?? []).map(([pa, pc]) => [a, c, pa, pc]);
+  });
+  if (quads.length > 0) {
+    const rows = await store.all<{ pa: number; pc: number; items: Array<[string, string]> }>(
+      evidenceSharedSql(Math.max(1, o.itemsPerPair), o.itemChars),
+      [JSON.stringify(quads)],
+    );
+    for (const r of rows)
+      shared.set(
+        `${r.pa}-${r.pc}`,
+        r.items.map(([sig, item]) => ({ signal: SIGNALS[Number(sig)] as SignalName, item })),
+      );
+  }
   // Evidence posts by working-set id: post ids are unique per platform only.
   const pairsOf = (e: NetworkEdge) =>
     e.evidence.map((x, i) => {
       const [pa, pc] = pids.get(e)?.[i] ?? [-1, -1];
+      const all = shared.get(`${pa}-${pc}`) ?? [];
       return {
         signal: x.signal,
         item: x.item,
-        alsoShared: x.alsoShared,
+        alsoShared: all.filter((y) => y.signal !== x.signal || y.item !== x.item),
         a: posts.get(pa) ?? unknownPost(x.a),
         b: posts.get(pc) ?? unknownPost(x.b),
       };
@@ -409,17 +430,25 @@ const shares = (r: TopRow): ValueShare => ({
   spanShare: r.span > 0 ? round(r.posts / r.span) : 0,
 });
 
-/** Every internal edge with its evidence post ids, and per edge the working-set ids of those posts. */
+/**
+ * Every internal edge with its evidence post ids and the item each pair shares, and per edge its ends' and
+ * those posts' working-set ids.
+ */
 async function readEdges(
   store: Store,
   signals: SignalName[],
-  o: Pick<DescribeOptions, 'itemsPerPair' | 'itemChars'>,
+  o: Pick<DescribeOptions, 'itemChars'>,
   perEdge: number,
   keyOf: (aid: number) => string,
-): Promise<{ edges: Map<number, NetworkEdge[]>; pids: Map<NetworkEdge, Array<[number, number]>> }> {
+): Promise<{
+  edges: Map<number, NetworkEdge[]>;
+  pids: Map<NetworkEdge, Array<[number, number]>>;
+  ends: Map<NetworkEdge, [number, number]>;
+}> {
   const byPair = new Map<string, NetworkEdge>();
   const edges = new Map<number, NetworkEdge[]>();
   const pids = new Map<NetworkEdge, Array<[number, number]>>();
+  const ends = new Map<NetworkEdge, [number, number]>();
   for (const r of await store.all<Record<string, number>>(edgesSql(SIGNALS))) {
     const perSignal: Partial<Record<SignalName, number>> = {};
     for (const s of signals) {
@@ -436,37 +465,36 @@ async function readEdges(
       evidenceTotal: 0,
     };
     byPair.set(`${r.a}-${r.c}`, edge);
+    ends.set(edge, [Number(r.a), Number(r.c)]);
     const list = edges.get(Number(r.net)) ?? [];
     if (list.length === 0) edges.set(Number(r.net), list);
     list.push(edge);
   }
-  if (perEdge <= 0) return { edges, pids };
-  const rows = await store.all<{ a: number; c: number; total: number; pairs: string }>(
-    evidenceSql(perEdge, Math.max(1, o.itemsPerPair), o.itemChars),
-  );
-  for (const r of rows) {
+  if (perEdge <= 0) return { edges, pids, ends };
+  await store.run(evidencePairsSql(perEdge));
+  // Items by number, each named once: the 1M-post flood's 564,000 evidence pairs share 6,800 items.
+  const items = (
+    await store.all<{ iid: number; sig: number; name: string }>(evidenceItemNamesSql(o.itemChars))
+  ).map((r): SharedItem => ({ signal: SIGNALS[Number(r.sig)] as SignalName, item: r.name }));
+  for (const r of await store.all<{ a: number; c: number; total: number; pairs: string }>(
+    EVIDENCE_PAIRS_SQL,
+  )) {
     const edge = byPair.get(`${r.a}-${r.c}`);
     if (edge === undefined) continue;
     edge.evidenceTotal = Number(r.total);
     const list: Array<[number, number]> = [];
-    const pairs = JSON.parse(r.pairs) as Array<{
-      pa: number;
-      pc: number;
-      a: string;
-      b: string;
-      items: Array<{ sig: number; name: string }>;
-    }>;
-    for (const x of pairs) {
-      const [first, ...rest] = x.items.map(
-        (i): SharedItem => ({ signal: SIGNALS[Number(i.sig)] as SignalName, item: i.name }),
-      );
-      if (first === undefined) continue;
-      edge.evidence.push({ ...first, alsoShared: rest, a: x.a, b: x.b });
-      list.push([Number(x.pa), Number(x.pc)]);
+    for (const [pa, pc, a, b, iid] of JSON.parse(r.pairs) as Array<
+      [string, string, string, string, string]
+    >) {
+      const item = items[Number(iid)];
+      if (item === undefined) continue;
+      edge.evidence.push({ ...item, a, b });
+      list.push([Number(pa), Number(pc)]);
     }
     pids.set(edge, list);
   }
-  return { edges, pids };
+  await store.run(`DROP TABLE _dev; DROP TABLE _devi`);
+  return { edges, pids, ends };
 }
 
 function groupBy<T extends { net: number }>(rows: T[]): Map<number, T[]> {
