@@ -48,8 +48,8 @@ centrality | Centrality | number | number 0–1 | The account's \`strength\` ove
 degree | Links to members | integer | integer | Edges to other members of its network.
 strength | Link weight | number | number | Summed weight of those edges.
 coordinated_posts | Coordinated posts | integer | integer | The account's posts that are part of its network's coordinated activity.
-member_z | Member z against chance | number | number | The member's own co-activity with its network against chance (z-score, its strongest signal); see \`docs/method.md\`.
-member_ratio | Member observed / expected | number | number | The same as observed over expected.
+member_z | Member z | number | number | The member's own co-activity with its network against chance (z-score, its strongest signal); see \`docs/method.md\`.
+member_ratio | Member O/E | number | number | The same as observed over expected.
 profile | Profile in the data | flag | 1/0 | 1 when the data has a profile row for the account (the profile fields below are empty otherwise).
 created | Created | time | time | Account creation time.
 created_day | Creation day | date | date | Creation day (UTC, \`YYYY-MM-DD\`): the unit of batch creation.
