@@ -103,7 +103,10 @@ describe('detection on real data', { skip }, () => {
     assert.ok(networks.length >= 1 && networks.length <= 3, `networks of ${sizes.join(', ')}`);
     const accounts = sizes.reduce((sum, n) => sum + n, 0);
     assert.ok(accounts >= 5 && accounts <= 10, `networks of ${sizes.join(', ')}`);
-    assert.ok(sizes.every((n) => n >= 3 && n <= 6), `networks of ${sizes.join(', ')}`);
+    assert.ok(
+      sizes.every((n) => n >= 3 && n <= 6),
+      `networks of ${sizes.join(', ')}`,
+    );
   });
 
   it('telegram-ru-news: the Топор and Огонёк families are linked, RIA Novosti is not', async () => {
