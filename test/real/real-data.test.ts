@@ -1,7 +1,8 @@
 // Loads every folder of ../shared/data/real/ that holds social-media posts and checks the counts its
 // SOURCE.md states. Skipped, with a message, when ../shared is absent (a user's fresh clone).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { type IngestReport, loadFiles } from '../../src/normalize/index.js';
@@ -47,6 +48,59 @@ describe('real data', { skip }, () => {
       strftime(max(time), '%Y-%m-%d') AS t1 FROM posts`),
       { users: 86, t0: '2011-08-07', t1: '2018-11-02' },
     );
+  });
+
+  it('twitter-io-archive-sample with a bare CR inside every third quoted text: the same 407 records, CRs kept', async () => {
+    // Issue 16: a bare CR inside quoted cells (valid CSV) lost rows. The real file, with a CR put after the
+    // first space of every third complete record's text.
+    const path = join(REAL, 'twitter-io-archive-sample/ira_2018_10_tweets_hashed_sample.csv');
+    const original = await load(['twitter-io-archive-sample/ira_2018_10_tweets_hashed_sample.csv']);
+    const texts = await original.store.all<{ id: string; text: string }>('SELECT id, text FROM posts');
+    // The records and their cells, split here at commas and line ends outside quotes (every cell is quoted).
+    const records: string[][] = [[]];
+    const raw = readFileSync(path, 'utf8');
+    let quoted = false;
+    let cell = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      const c = raw[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === ',' || c === '\n' || c === undefined)) {
+        (records[records.length - 1] as string[]).push(raw.slice(cell, i));
+        if (c === '\n') records.push([]);
+        cell = i + 1;
+      }
+    }
+    let k = 0;
+    const withCr = records
+      .map((cells, r) => {
+        const text = cells[12];
+        if (r === 0 || cells.length !== 31 || text === undefined || !text.includes(' '))
+          return cells.join(',');
+        if (k++ % 3 === 0) cells[12] = text.replace(' ', ' \r');
+        return cells.join(',');
+      })
+      .join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-real-cr-'));
+    try {
+      const file = join(dir, 'tweets-cr.csv');
+      writeFileSync(file, withCr);
+      const store = await Store.open();
+      stores.push(store);
+      const f = (await loadFiles(store, [file])).files[0];
+      assert.deepEqual([f?.rowsRead, f?.rowsLoaded, f?.rowsRejected], [408, 407, 1]);
+      const after = new Map(
+        (await store.all<{ id: string; text: string }>('SELECT id, text FROM posts')).map((r) => [
+          r.id,
+          r.text,
+        ]),
+      );
+      const changed = texts.filter((t) => after.get(t.id) !== t.text);
+      assert.ok(k > 300, `a CR went into ${k} texts' first space`);
+      assert.equal(changed.length, Math.ceil(k / 3));
+      assert.ok(changed.every((t) => after.get(t.id) === t.text.replace(' ', ' \r')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('bloc-raw-tweet-samples: 291 + 1,200 tweets of two accounts from gzip JSONL (API v1.1)', async () => {
