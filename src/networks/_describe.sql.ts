@@ -25,6 +25,53 @@ export function coordinatedPostsSql(win: (sig: string) => string): string {
         USING (net, sig, item, b);`;
 }
 
+/**
+ * Members nothing in the data ties to their network: no internal edge, and no item shared in a window with
+ * another member (_dct). The member rule scores a member against its group as found, pruned accounts
+ * included, so one whose only co-activity was with pruned accounts can be kept with none left; the reader
+ * could open no evidence for it. Returns them (net, aid) and takes them out of _dm.
+ */
+export const UNBACKED_MEMBERS_SQL = `
+  CREATE OR REPLACE TEMP TABLE _dun AS
+    SELECT m.net, m.aid FROM _dm m
+    ANTI JOIN (SELECT net, a AS aid FROM _de UNION SELECT net, c AS aid FROM _de) e USING (net, aid)
+    ANTI JOIN (
+      SELECT DISTINCT x.net, x.aid FROM _dct x
+      JOIN _dct y ON y.net = x.net AND y.sig = x.sig AND y.item = x.item AND y.b = x.b AND y.aid <> x.aid
+    ) s USING (net, aid);
+  DELETE FROM _dm WHERE (net, aid) IN (SELECT (net, aid) FROM _dun);`;
+
+/**
+ * For each member with no internal edge but items shared with other members in a window (its degree 0;
+ * kept for that co-activity, which the member rule counts on every shared item, while an edge needs
+ * minSharedItems of them): the member it shares the most item-windows with (ties: the smaller id), how
+ * many, and up to `perMember` of their post pairs (member's post, other's post) with each pair's items,
+ * named. $1: JSON list of [net, aid].
+ */
+export function memberCoactivitySql(perMember: number, textChars: number): string {
+  return `
+    WITH lone AS (SELECT w[1] AS net, w[2] AS aid FROM (SELECT unnest($1::INTEGER[][]) AS w)),
+    shared AS (
+      SELECT x.net, x.aid, y.aid AS other, x.sig, x.item, min(x.pid) AS pa, min(y.pid) AS pc
+      FROM _dct x SEMI JOIN lone USING (net, aid)
+      JOIN _dct y ON y.net = x.net AND y.sig = x.sig AND y.item = x.item AND y.b = x.b AND y.aid <> x.aid
+      GROUP BY x.net, x.aid, y.aid, x.sig, x.item, x.b
+    ),
+    best AS (
+      SELECT net, aid, arg_max(other, (n, -other)) AS other, max(n) AS n
+      FROM (SELECT net, aid, other, count(*) AS n FROM shared GROUP BY ALL) GROUP BY net, aid
+    ),
+    pairs AS (
+      SELECT s.net, s.aid, s.other, b.n AS items, s.pa, s.pc,
+        list([s.sig::VARCHAR, coalesce(${itemNameSql(textChars, 's')}, '')] ORDER BY s.sig, s.item) AS shared
+      FROM shared s JOIN best b USING (net, aid, other) JOIN _p p ON p.pid = s.pa
+      GROUP BY s.net, s.aid, s.other, b.n, s.pa, s.pc
+    )
+    SELECT net, aid, other, items, pa, pc, shared FROM pairs
+    QUALIFY row_number() OVER (PARTITION BY net, aid ORDER BY len(shared) DESC, pa, pc) <= ${perMember}
+    ORDER BY net, aid, len(shared) DESC, pa, pc`;
+}
+
 /** Per member: profile, coordinated posts, degree and strength inside its network. */
 export const MEMBERS_SQL = `
   WITH ends AS (SELECT net, a AS aid, weight FROM _de UNION ALL SELECT net, c AS aid, weight FROM _de),
@@ -119,19 +166,19 @@ export function edgesSql(signals: readonly string[]): string {
 
 /**
  * The item a post shares with the other of its pair, named as a reader knows it, from the post's own lists
- * (`p`, the working-set post; `i.sig`, `i.item`: the signal and the touch's item hash, as the signals wrote
+ * (`p`, the working-set post; `${x}.sig`, `${x}.item`: the signal and the touch's item hash, as the signals wrote
  * them in src/signals): the reposted post's id (the reposted text, for a repost the data gives no id for),
  * `#tag`, the URL, the site, the normalised text (cut to `textChars`), `@account`, the answered post's id.
  */
-function itemNameSql(textChars: number): string {
-  return `CASE i.sig
+function itemNameSql(textChars: number, x = 'i'): string {
+  return `CASE ${x}.sig
       WHEN 0 THEN CASE WHEN starts_with(coalesce(p.repost_of, p.quote_of), 'text:') THEN left(p.text_norm, ${textChars})
         ELSE coalesce(p.repost_of, p.quote_of) END
-      WHEN 1 THEN '#' || list_filter(p.hashtags, x -> hash('#', x) = i.item)[1]
-      WHEN 2 THEN list_filter(p.urls, x -> hash('u', x) = i.item)[1]
-      WHEN 3 THEN list_filter(p.domains, x -> hash('d', x) = i.item)[1]
+      WHEN 1 THEN '#' || list_filter(p.hashtags, v -> hash('#', v) = ${x}.item)[1]
+      WHEN 2 THEN list_filter(p.urls, v -> hash('u', v) = ${x}.item)[1]
+      WHEN 3 THEN list_filter(p.domains, v -> hash('d', v) = ${x}.item)[1]
       WHEN 4 THEN left(p.text_norm, ${textChars})
-      WHEN 5 THEN '@' || list_filter(p.mentions, x -> hash(p.platform, x) = i.item)[1]
+      WHEN 5 THEN '@' || list_filter(p.mentions, v -> hash(p.platform, v) = ${x}.item)[1]
       WHEN 6 THEN p.reply_to
     END`;
 }

@@ -15,10 +15,12 @@ import {
   evidencePostsSql,
   evidenceSharedSql,
   MEMBERS_SQL,
+  memberCoactivitySql,
   NETWORK_FIGURES_SQL,
   signalWeightsSql,
   topTextsSql,
   topValuesSql,
+  UNBACKED_MEMBERS_SQL,
 } from './_describe.sql.js';
 import type { SignalChance } from './chance.js';
 import type { Detection } from './detect.js';
@@ -143,6 +145,32 @@ export interface EdgeEvidence {
   pairs: Array<EvidenceItems & { a: EvidencePost; b: EvidencePost }>;
 }
 
+/**
+ * The evidence for a member with no edge inside its network (degree 0): the detection kept it for its own
+ * co-activity with the network, counted on every item it shares in a window with another member, while an
+ * edge needs minSharedItems shared items. The member it shares the most item-windows with, and their posts.
+ */
+export interface MemberEvidence {
+  /** The member's key, and the other member's. */
+  account: string;
+  with: string;
+  /** Item-windows the two share. */
+  items: number;
+  /** Distinct post pairs (the member's post, then the other's), those sharing the most items first. */
+  pairs: Array<EvidenceItems & { a: EvidencePost; b: EvidencePost }>;
+}
+
+/** An account detection kept in a network that shares nothing with its other members (not listed in it). */
+export interface UnbackedMember {
+  key: string;
+  platform: string;
+  account: string;
+  handle: string | null;
+  name: string | null;
+  memberZScore: number | null;
+  memberRatio: number | null;
+}
+
 /** A signal of a reported network: its edge weight and count, and its figures against chance. */
 export interface NetworkSignal extends SignalChance {
   weight: number;
@@ -179,6 +207,13 @@ export interface NetworkDescription {
   joined: boolean;
   /** The strongest `evidenceEdges` edges (weight, then ids) with their evidence posts. */
   evidence: EdgeEvidence[];
+  /** For each member with no internal edge, what ties it to the network (see MemberEvidence). */
+  memberEvidence: MemberEvidence[];
+  /**
+   * Accounts the detection kept in the network that share no item in a window with any other member and
+   * have no edge: nothing a reader could open backs them, so they are not among `accounts` (nor `size`).
+   */
+  unbacked: UnbackedMember[];
   /** Every internal edge (written to edges.csv and the graph files rather than networks.json). */
   edges: NetworkEdge[];
   /** Aligned with accounts; written to accounts.csv rather than networks.json. */
@@ -222,6 +257,18 @@ export async function describeNetworks(
   appender.closeSync();
   const win = windowSql(p);
   await store.run(coordinatedPostsSql(win));
+  await store.run(UNBACKED_MEMBERS_SQL);
+  const unbacked = groupBy(
+    await store.all<{
+      net: number;
+      aid: number;
+      platform: string;
+      account: string;
+      handle: string | null;
+      name: string | null;
+    }>(`SELECT u.net, u.aid, a.platform, a.account, ac.handle, ac.name FROM _dun u JOIN _acct a USING (aid)
+        LEFT JOIN accounts ac ON ac.platform = a.platform AND ac.id = a.account ORDER BY u.net, a.account`),
+  );
 
   const members = groupBy(
     await store.all<{
@@ -325,9 +372,11 @@ export async function describeNetworks(
     });
 
   const lists: NetworkAccount[][] = [];
+  const aidOf = new Map<string, number>();
   for (const [k, c] of ordered.entries()) {
     const net = k + 1;
     const rows = members.get(net) ?? [];
+    for (const r of rows) aidOf.set(keyOf(r.platform, r.account), Number(r.aid));
     const maxStrength = Math.max(0, ...rows.map((r) => Number(r.strength)));
     const list: NetworkAccount[] = rows.map((r) => {
       const centrality = maxStrength > 0 ? round(Number(r.strength) / maxStrength) : 0;
@@ -350,6 +399,10 @@ export async function describeNetworks(
     list.sort((x, y) => y.centrality - x.centrality || compare(x.key, y.key));
     lists.push(list);
   }
+  const memberEvidence = await readMemberEvidence(store, lists, aidOf, p.evidencePerEdge, o, (aid) => {
+    const a = byAid.get(aid);
+    return a === undefined ? String(aid) : keyOf(a.platform, a.account);
+  });
   // One indicators pass over every member's posts, then cut back into networks.
   const allIndicators = await computeAccountIndicators(store, lists.flat(), o.indicators ?? {});
   const out: NetworkDescription[] = [];
@@ -407,6 +460,19 @@ export async function describeNetworks(
         items: e.items,
         pairs: pairsOf(e),
       })),
+      memberEvidence: memberEvidence.get(net) ?? [],
+      unbacked: (unbacked.get(net) ?? []).map((u) => {
+        const mc = c.memberChance.get(Number(u.aid));
+        return {
+          key: keyOf(u.platform, u.account),
+          platform: u.platform,
+          account: u.account,
+          handle: u.handle,
+          name: u.name,
+          memberZScore: mc?.zScore ?? null,
+          memberRatio: mc?.ratio ?? null,
+        };
+      }),
       edges: edges.get(net) ?? [],
       accountIndicators,
     });
@@ -495,6 +561,76 @@ async function readEdges(
   }
   await store.run(`DROP TABLE _dev; DROP TABLE _devi`);
   return { edges, pids, ends };
+}
+
+/**
+ * For every member with no internal edge, the other member it shares the most item-windows with and up to
+ * `perMember` of their post pairs, with the posts (MemberEvidence), by network.
+ */
+async function readMemberEvidence(
+  store: Store,
+  lists: NetworkAccount[][],
+  aidOf: Map<string, number>,
+  perMember: number,
+  o: Pick<DescribeOptions, 'itemChars' | 'evidenceChars'>,
+  keyOf: (aid: number) => string,
+): Promise<Map<number, MemberEvidence[]>> {
+  const out = new Map<number, MemberEvidence[]>();
+  const lone = lists.flatMap((list, k) =>
+    list.filter((a) => a.degree === 0).map((a) => [k + 1, aidOf.get(a.key) ?? -1]),
+  );
+  if (lone.length === 0 || perMember <= 0) return out;
+  const rows = await store.all<{
+    net: number;
+    aid: number;
+    other: number;
+    items: bigint;
+    pa: number;
+    pc: number;
+    shared: Array<[string, string]>;
+  }>(memberCoactivitySql(perMember, o.itemChars), [JSON.stringify(lone)]);
+  const posts = new Map<number, EvidencePost>();
+  const pids = [...new Set(rows.flatMap((r) => [Number(r.pa), Number(r.pc)]))];
+  if (pids.length > 0)
+    for (const r of await store.all<{
+      pid: number;
+      id: string;
+      time: string;
+      text: string | null;
+      reply_to: string | null;
+      shares: string | null;
+    }>(evidencePostsSql(o.evidenceChars), [JSON.stringify(pids)]))
+      posts.set(Number(r.pid), {
+        id: r.id,
+        time: r.time,
+        text: r.text,
+        replyTo: r.reply_to,
+        shares: r.shares,
+      });
+  const byMember = new Map<string, MemberEvidence>();
+  for (const r of rows) {
+    const net = Number(r.net);
+    const id = `${net}:${r.aid}`;
+    let m = byMember.get(id);
+    if (m === undefined) {
+      m = { account: keyOf(Number(r.aid)), with: keyOf(Number(r.other)), items: Number(r.items), pairs: [] };
+      byMember.set(id, m);
+      const list = out.get(net) ?? [];
+      if (list.length === 0) out.set(net, list);
+      list.push(m);
+    }
+    const [first, ...rest] = r.shared.map(
+      ([sig, item]): SharedItem => ({ signal: SIGNALS[Number(sig)] as SignalName, item }),
+    );
+    if (first === undefined) continue;
+    m.pairs.push({
+      ...first,
+      alsoShared: rest,
+      a: posts.get(Number(r.pa)) ?? unknownPost(String(r.pa)),
+      b: posts.get(Number(r.pc)) ?? unknownPost(String(r.pc)),
+    });
+  }
+  return out;
 }
 
 function groupBy<T extends { net: number }>(rows: T[]): Map<number, T[]> {

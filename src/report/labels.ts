@@ -45,7 +45,7 @@ handle | Handle | text | text | Screen name (without \`@\`) or channel username;
 name | Name | text | text | Display name (a Telegram channel's title); empty if the data has none.
 role | Role | text | text | \`core\` when \`centrality\` is at least 0.5, else \`member\`.
 centrality | Centrality | number | number 0–1 | The account's \`strength\` over the largest strength in its network.
-degree | Links to members | integer | integer | Edges to other members of its network.
+degree | Links to members | integer | integer | Edges to other members of its network. 0 for a member kept for items it shares in a window with other members, too few for an edge: \`memberEvidence\` in \`networks.json\` gives their posts.
 strength | Link weight | number | number | Summed weight of those edges.
 coordinated_posts | Coordinated posts | integer | integer | The account's posts that are part of its network's coordinated activity.
 member_z | Member z | number | number | The member's own co-activity with its network against chance (z-score, its strongest signal); see \`docs/method.md\`.

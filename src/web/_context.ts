@@ -72,9 +72,10 @@ export class ServeContext {
     if (cached === undefined) {
       const n = this.network(id);
       const accounts = n?.accounts ?? [];
+      const memberEvidence = n?.memberEvidence ?? [];
       cached = Promise.resolve().then(() => {
         const { nodes } = layoutNetworks(
-          [{ id, accounts }],
+          [{ id, accounts, memberEvidence }],
           this.run.layoutEdges,
           this.limits.layoutIterations,
         );

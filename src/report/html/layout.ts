@@ -20,8 +20,17 @@ export interface LayoutNode {
   centrality: number;
 }
 
+/**
+ * `networks` as networks.json has them; a member with no edge (`memberEvidence`, absent in older run folders)
+ * is held by a link to the member it shares the most with, as weak as the network's weakest edge, so that
+ * ForceAtlas2 does not push it far out and squash the rest into a dot.
+ */
 export function layoutNetworks(
-  networks: ReadonlyArray<{ id: number; accounts: NetworkAccount[] }>,
+  networks: ReadonlyArray<{
+    id: number;
+    accounts: NetworkAccount[];
+    memberEvidence?: ReadonlyArray<{ account: string; with: string }>;
+  }>,
   edges: ReadonlyMap<number, RunEdge[]>,
   iterations: number,
 ): { nodes: LayoutNode[] } {
@@ -39,7 +48,14 @@ export function layoutNetworks(
       cy += rowHeight;
       rowHeight = 0;
     }
-    const positions = layoutOne(n.accounts, edges.get(n.id) ?? [], iterations);
+    const own = edges.get(n.id) ?? [];
+    const weakest = Math.min(1, ...own.map((e) => e.weight));
+    const links = (n.memberEvidence ?? []).map((m) => ({
+      source: m.account,
+      target: m.with,
+      weight: weakest,
+    }));
+    const positions = layoutOne(n.accounts, [...own, ...links], iterations);
     for (const [i, a] of n.accounts.entries()) {
       const p = positions[i] ?? { x: 0, y: 0 };
       nodes.push({

@@ -53,6 +53,21 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
       ),
     );
   else root.append(el('p', { class: 'muted' }, 'Not in any reported network.'));
+  for (const m of p.networks)
+    if (m.tiedBy !== undefined)
+      root.append(
+        el(
+          'p',
+          { class: 'note', id: 'tied-by' },
+          `No edge in network ${m.id}: kept for its own co-activity with the network, counted on every item it ` +
+            `shares in a window with another member (an edge needs several). It shares ${int(m.tiedBy.items)} ` +
+            'item-windows with ',
+          link(accountPath(m.tiedBy.key), m.tiedBy.label),
+          ': ',
+          link(evidencePath(p.key, m.tiedBy.key), 'their post pairs'),
+          '.',
+        ),
+      );
 
   root.append(el('h2', null, 'Edges by signal'));
   const signals = p.signals.filter((s) => p.bySignal[s] !== undefined);

@@ -7,6 +7,7 @@
 // network-sections.ts), its accounts (linked to their pages) and its strongest edges' post pairs, each
 // linked to the pair's full evidence page.
 import { dataText, el, partsNodes, table } from '../../report/html/client/_dom.js';
+import { renderMemberEvidence } from '../../report/html/client/_evidence.js';
 import {
   duration,
   fixed,
@@ -186,5 +187,5 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
       );
     }
   }
-  root.append(list);
+  root.append(list, ...renderMemberEvidence(n));
 }

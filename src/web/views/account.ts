@@ -43,7 +43,15 @@ export interface AccountPayload {
     followers: number | null;
     following: number | null;
   } | null;
-  networks: Array<{ id: number; member: NetworkAccount }>;
+  /**
+   * Its networks; `tiedBy` for a member with no edge there: the member it shares the most item-windows with
+   * (whose evidence page shows them), by key and as shown, and how many.
+   */
+  networks: Array<{
+    id: number;
+    member: NetworkAccount;
+    tiedBy?: { key: string; label: string; items: number };
+  }>;
   /** accounts.csv rows for the account (one per network), column -> cell. */
   indicators: Array<Record<string, string>>;
   signals: string[];
@@ -108,7 +116,24 @@ export async function buildAccountView(
             followers: num(profile.followers),
             following: num(profile.following),
           },
-    networks: (ctx.run.members.get(key) ?? []).map((m) => ({ id: m.network, member: m.account })),
+    networks: (ctx.run.members.get(key) ?? []).map((m) => {
+      const n = ctx.network(m.network);
+      const e = (n?.memberEvidence ?? []).find((x) => x.account === key);
+      const other = e === undefined ? undefined : n?.accounts.find((a) => a.key === e.with);
+      return {
+        id: m.network,
+        member: m.account,
+        ...(e === undefined
+          ? {}
+          : {
+              tiedBy: {
+                key: e.with,
+                label: other === undefined ? e.with : accountLabel(other),
+                items: e.items,
+              },
+            }),
+      };
+    }),
     indicators: ctx.run.indicators.get(key) ?? [],
     signals: ctx.run.signals,
     bySignal,

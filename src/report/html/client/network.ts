@@ -4,9 +4,10 @@
 // share of each top hashtag's volume, top links and texts, inauthenticity indicators (those parts shared
 // with the UI's network page, network-sections.ts), its accounts under the labels of ../../labels.ts, and
 // the evidence: the post pairs that tie its strongest pairs of accounts, side by side with their times.
+
 import type { ReportData, ReportNetwork } from '../report-data.js';
 import { dataText, el, partsNodes, table } from './_dom.js';
-import { renderEvidencePair } from './_evidence.js';
+import { renderEvidencePair, renderMemberEvidence } from './_evidence.js';
 import { duration, fixed, hoursBetween, int, JOINED_NOTE, networkColor, ratio, utcSpan } from './_format.js';
 import type { GraphView } from './graph.js';
 import {
@@ -137,5 +138,6 @@ function renderEvidence(n: ReportNetwork): Node[] {
         'edges.csv gives every edge\u2019s evidence post ids. Texts are shown as posted (cut to 280 characters).',
     ),
     ...n.evidencePairs.map((e) => renderEvidencePair(n, e)),
+    ...renderMemberEvidence(n),
   ];
 }
