@@ -311,11 +311,16 @@ export function sharedItemNodes(pair: {
   const words = (signal: string) => SIGNAL_DOCS[signal]?.evidence ?? signal;
   const itemNode = (x: SharedItem): Node => {
     if (x.signal === 'colink') return safeLink(x.item);
-    const text =
-      x.signal === 'neardup' || (x.signal === 'corepost' && !/^[\w:/.-]+$/.test(x.item))
-        ? `\u201c${shorten(x.item, SHARED_TEXT_CHARS)}\u201d`
-        : x.item;
-    return dataText('bdi', text, 'item nowrap');
+    // A text in lockstep's quotes, outside its isolate: a Persian text's own direction would turn them round.
+    if (x.signal === 'neardup' || (x.signal === 'corepost' && !/^[\w:/.-]+$/.test(x.item)))
+      return el(
+        'span',
+        { class: 'nowrap' },
+        '\u201c',
+        dataText('bdi', shorten(x.item, SHARED_TEXT_CHARS), 'item'),
+        '\u201d',
+      );
+    return dataText('bdi', x.item, 'item nowrap');
   };
   const out: Array<Node | string> = [words(pair.signal)];
   if (pair.item !== undefined && pair.item !== '')
