@@ -177,7 +177,7 @@ describe('lockstep serve in Chromium', { skip }, () => {
     assert.deepEqual(links, [...n.topLinks.map((l) => l.url), ...n.topDomains.map((d) => d.domain)]);
     assert.equal((await page.$$('table.texts tbody tr')).length, n.topTexts.length);
     const indicators = await page.$eval('div.indicators', (x) => x.textContent ?? '');
-    for (const part of ['Creation dates:', 'Handles:', 'Client apps:', 'Activity:'])
+    for (const part of ['Creation dates:', 'Handles:', 'Client apps:', 'Activity:', 'Profiles:'])
       assert.ok(indicators.includes(part), part);
     // Accounts: column heads are the labels, each explained in its tooltip.
     const heads = await page.$$eval('table.accounts thead th', (xs) =>
@@ -265,6 +265,18 @@ describe('lockstep serve in Chromium', { skip }, () => {
     const cell = new Map(cells as Array<[string, string]>);
     assert.match(cell.get('repost_share') ?? '', /^(\d+(\.\d)?%|–)$/);
     assert.match(cell.get('handle_pattern') ?? '', /^(yes|no)$/);
+    // Each post with its client, and the post it reposts, quotes or answers.
+    const posts = await page.$$eval('table.posts tbody tr', (trs) =>
+      trs.map((tr) => ({
+        kind: tr.children[1]?.textContent ?? '',
+        client: tr.children[4]?.textContent ?? '',
+      })),
+    );
+    p.posts.items.forEach((x, i) => {
+      assert.equal(posts[i]?.client, x.client ?? 'unknown');
+      const target = x.repostOf ?? x.quoteOf ?? x.replyTo;
+      if (target !== null) assert.ok(posts[i]?.kind.includes(target), posts[i]?.kind);
+    });
   });
 
   it('shows a handle\u2019s right-to-left override as a mark, isolated in the page and the title', async () => {

@@ -11,6 +11,20 @@ import { accountLabel, columnDoc, columnLabel, SIGNAL_DOCS, signalLabel } from '
 import type { AccountPayload } from '../views/account.js';
 import { accountPath, evidencePath, link, networkPath } from './_links.js';
 
+/** A post's kind, with the post it reposts, quotes or answers and its language where the data gives them. */
+function kindCell(x: AccountPayload['posts']['items'][number]): HTMLElement {
+  const cell = el('div', { class: 'kind' }, x.kind);
+  const ref = (words: string, id: string | null) => {
+    if (id !== null)
+      cell.append(el('div', { class: 'note' }, `${words} `, dataText('span', id, 'post-id mono')));
+  };
+  ref('of', x.repostOf);
+  ref('quoting', x.quoteOf);
+  ref('answering', x.replyTo);
+  if (x.lang !== null && x.lang !== '') cell.append(el('div', { class: 'note' }, `language ${x.lang}`));
+  return cell;
+}
+
 /** A column's explanation as a tooltip (code marks dropped). */
 const tip = (name: string) => columnDoc(name)?.meaning.replaceAll('`', '') ?? null;
 
@@ -37,6 +51,7 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
       p.profile?.name ? dataText('span', p.profile.name) : '',
       p.profile?.created ? ` · created ${utc(p.profile.created, false)}` : '',
       p.profile?.followers != null ? ` · ${int(p.profile.followers)} followers` : '',
+      p.profile?.following != null ? ` · following ${int(p.profile.following)}` : '',
     ),
   );
   if (p.networks.length > 0)
@@ -159,12 +174,13 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
   root.append(
     pager,
     table(
-      ['Time (UTC)', 'Kind', 'Text', 'Links', 'Post id'],
+      ['Time (UTC)', 'Kind', 'Text', 'Links', 'Client', 'Post id'],
       items.map((x) => [
         utc(x.time),
-        x.kind,
+        kindCell(x),
         dataText('div', x.text ?? '', 'text'),
         el('div', null, ...x.urls.map((u) => el('div', null, safeLink(u)))),
+        x.client === null ? el('span', { class: 'muted' }, 'unknown') : dataText('span', x.client),
         dataText('span', x.id, 'post-id mono'),
       ]),
       { class: 'posts' },

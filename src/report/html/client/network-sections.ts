@@ -287,8 +287,17 @@ export function renderIndicators(n: Pick<Sections, 'indicators'>, histogram: Nod
       null,
       el('strong', null, 'Activity: '),
       `${int(i.activity.roundTheClockAccounts)} accounts (${pct(i.activity.roundTheClockShare)}) post in ${p.roundTheClockMinHours} or more ` +
-        `hours of the day; median irregularity of posting gaps (CV, ~0 clockwork, ~1 human-like) ${fixed(i.activity.medianGapCv, 2)}; ` +
-        `repost share ${pct(i.repostShare)}; median followers ${int(i.followers.medianFollowers)}, following ${int(i.followers.medianFollowing)}.`,
+        `hours of the day (median ${fixed(i.activity.medianActiveHours, 0)} hours); median irregularity of posting gaps ` +
+        `(CV, ~0 clockwork, ~1 human-like) ${fixed(i.activity.medianGapCv, 2)} over the ${int(i.activity.withGapCv)} accounts ` +
+        `with three timed posts or more; repost share ${pct(i.repostShare)} of ${int(i.posts)} posts.`,
+    ),
+    el(
+      'p',
+      null,
+      el('strong', null, 'Profiles: '),
+      `${int(i.withProfile)} of ${int(i.accounts)} accounts have a profile in the data; median followers ` +
+        `${int(i.followers.medianFollowers)}, following ${int(i.followers.medianFollowing)}, followers per account ` +
+        `followed ${fixed(i.followers.medianRatio, 2)}.`,
     ),
   );
   return box;
