@@ -7,6 +7,7 @@ import { dataText, el, partsNodes } from '../../report/html/client/_dom.js';
 import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
 import { networkLabel } from '../../report/html/story.js';
 import { runWarnings } from '../../report/html/warnings.js';
+import { signalLabel } from '../../report/labels.js';
 import type { NetworkRow, NetworksPayload } from '../views/networks.js';
 import { link, networkPath } from './_links.js';
 import { renderSetAside } from './set-aside.js';
@@ -40,8 +41,8 @@ const COLUMNS: Column[] = [
   {
     label: 'Binding signals',
     num: false,
-    value: (n) => n.binding.join(', '),
-    cell: (n) => n.binding.join(', '),
+    value: (n) => n.binding.map(signalLabel).join(', '),
+    cell: (n) => n.binding.map(signalLabel).join(', '),
   },
   { label: 'z', num: true, value: (n) => n.zScore, cell: (n) => fixed(n.zScore, 1) },
   { label: 'O/E', num: true, value: (n) => n.ratio, cell: (n) => ratio(n.ratio) },
@@ -92,9 +93,13 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       .filter((n) =>
         q === ''
           ? true
-          : [`${n.id}`, ...n.binding, n.topHashtag ?? '', n.subject?.text ?? ''].some((x) =>
-              x.toLowerCase().includes(q),
-            ),
+          : [
+              `${n.id}`,
+              ...n.binding,
+              ...n.binding.map(signalLabel),
+              n.topHashtag ?? '',
+              n.subject?.text ?? '',
+            ].some((x) => x.toLowerCase().includes(q)),
       )
       .sort((x, y) => {
         const [a, b] = [col.value(x), col.value(y)];
