@@ -42,7 +42,13 @@ const COLUMNS: Column[] = [
     label: 'Binding signals',
     num: false,
     value: (n) => n.binding.map(signalLabel).join(', '),
-    cell: (n) => n.binding.map(signalLabel).join(', '),
+    // Each name kept whole on its line ("Near-duplicate text" would break at its hyphen).
+    cell: (n) =>
+      el(
+        'span',
+        null,
+        ...n.binding.flatMap((b, i) => [i > 0 ? ', ' : '', el('span', { class: 'nowrap' }, signalLabel(b))]),
+      ),
   },
   { label: 'z', num: true, value: (n) => n.zScore, cell: (n) => fixed(n.zScore, 1) },
   { label: 'O/E', num: true, value: (n) => n.ratio, cell: (n) => ratio(n.ratio) },
