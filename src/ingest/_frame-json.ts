@@ -2,8 +2,11 @@
 // and a whole document into its top-level values (the elements of a top-level array), so that each tweet or
 // page is a record of its own: one damaged tweet in a timeline line, or a 500 MB page, is that record's
 // rejection, not the loss of its neighbours or of the file. Records over the size limit are counted, never
-// held whole. JSON validity itself is left to DuckDB (json_valid); this pass decides only where records are.
+// held whole, with the posts inside them. JSON validity itself is left to DuckDB (json_valid); this pass
+// decides only where records are. It also frames the elements of one array inside a document ('array'
+// mode), for _frame-document.ts. Past 400 lines: one state machine and the JSON Lines framer built on it.
 import { isUtf8 } from 'node:buffer';
+import { ItemCounter, type ItemPath, itemsIn } from './_count-json.js';
 import type { ReaderRejection } from './raw.js';
 
 const LF = 0x0a;
@@ -17,6 +20,31 @@ export interface JsonFrameOptions {
   maxRecordBytes: number;
   /** Each good record's bytes (one line: line ends outside strings made spaces) and its first line. */
   sink: (record: Buffer, line: number) => void;
+  /**
+   * Where posts sit inside a record (an API page's data[*]): a rejected record counts each post found in
+   * it (_count-json.ts), so that the report's counts still add up. Absent: a record is one post.
+   */
+  items?: readonly ItemPath[] | undefined;
+  /**
+   * What a record looks like (a Telegram message: an object with an id and a date): a damaged record is
+   * cut only where such a value starts, not at an object nested in it. Absent: any value that parses.
+   */
+  isRecord?: ((value: unknown) => boolean) | undefined;
+  /**
+   * In 'array' mode: where the array most likely ended inside a damaged record (its ']'), given where the
+   * next good record starts in it (-1: none) and whether its bytes run to the end of the text; -1: not in
+   * it. The caller knows what follows its arrays (_frame-document.ts).
+   */
+  arrayEnd?: ((bytes: Buffer, restart: number, atEnd: boolean) => number) | undefined;
+}
+
+const NOT_UTF8 = 'a byte that is not UTF-8 (if the file is in another encoding, give it with --encoding)';
+
+/** ', the N posts inside it rejected with it' when a rejected record held more than one. */
+function withItems(detail: string, count: number): string {
+  return count > 1
+    ? `${detail}; the ${count.toLocaleString('en-US')} posts inside it are rejected with it`
+    : detail;
 }
 
 /** Next position of each byte the string skip looks for, found with indexOf and kept until passed. */
@@ -92,23 +120,55 @@ export class JsonValueFramer {
   private suspect = false;
   /** Set for a trial framer (see resync): it frames one record, keeps it, and checks nothing. */
   private trial: Buffer[] | null = null;
+  /** Counts the posts of a record over the limit while it is skipped (with `items`). */
+  private counter: ItemCounter | null = null;
+  /** In 'array' mode: the array's closing bracket was read; feed stops there. */
+  closed = false;
+  /**
+   * Bytes after the array's end that were read as part of a damaged record: an 'array' framer's caller
+   * reads them (takeLeftover) before the rest of its chunk.
+   */
+  private leftover: Buffer[] = [];
+  /** The text has ended (end() was called): a damaged record's bytes run to its end. */
+  private ending = false;
+  /** The last record was rejected (or was stray text): stray text after it is part of that rejection. */
+  private strayOpen = false;
   records = 0;
   readonly rejections: ReaderRejection[] = [];
 
+  /**
+   * `mode` 'array': the framer starts inside an array (its '[' already read, as the element records of a
+   * Telegram export's messages) and stops at the bracket that closes it: feed returns where that was.
+   */
   constructor(
     private readonly options: JsonFrameOptions,
     firstLine = 1,
+    private readonly mode: 'document' | 'array' = 'document',
   ) {
     this.line = firstLine;
+    if (mode === 'array') {
+      this.started = true;
+      this.inTopArray = true;
+      this.depth = 1;
+    }
   }
 
-  /** Reads the next bytes (not changed: records with line ends are copied before they are handed on). */
-  feed(chunk: Buffer): void {
+  /** The line the next byte is on. */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  /**
+   * Reads the next bytes (not changed: records with line ends are copied before they are handed on).
+   * Returns how many were read: all of them, unless an 'array' framer met its closing bracket.
+   */
+  feed(chunk: Buffer): number {
     const n = chunk.length;
     const base = () => (this.inTopArray ? 1 : 0);
     const next = new NextByte(chunk, STRING_BYTES);
     for (let i = 0; i < n; i++) {
-      if (this.trial !== null && this.records > 0) return;
+      if (this.closed) return i;
+      if (this.trial !== null && this.records > 0) return i;
       if (this.inString) {
         if (this.escape) {
           this.escape = false;
@@ -173,6 +233,10 @@ export class JsonValueFramer {
           }
         }
         if (this.inTopArray && b === 0x5d && this.depth === 1) {
+          if (this.mode === 'array') {
+            this.closed = true;
+            return i + 1;
+          }
           // the end of the top-level array: what follows (if anything) is read as top-level values
           this.inTopArray = false;
           this.depth = 0;
@@ -189,32 +253,57 @@ export class JsonValueFramer {
         this.stack.push(b);
         if (b === 0x7b) this.want = Want.AfterOpen;
       } else if (b === 0x7d || b === 0x5d) {
-        if (this.stack.pop() !== b - 2) this.suspect = true; // '{' is '}' - 2, '[' is ']' - 2
+        const open = this.stack.pop();
+        if (open !== b - 2) this.suspect = true; // '{' is '}' - 2, '[' is ']' - 2
         if (this.bracketed) {
           this.depth--;
           if (this.depth <= base()) {
             this.depth = base();
-            this.endRecord(chunk, i + 1);
+            if (this.mode === 'array' && b === 0x5d && open !== 0x5b) {
+              // A ']' that closes a '{': the record lost its '}' or gained a '{', and this is most likely
+              // the array's own end. The record ends before it (rejected), and it is read again as the end.
+              this.endRecord(chunk, i);
+              i--;
+            } else this.endRecord(chunk, i + 1);
           }
-        } else this.endRecord(chunk, i); // a bare value before the array's end
+        } else if (this.depth > base()) {
+          this.depth--; // a bracket opened inside a bare value (stray bytes before a '{') closes here
+        } else {
+          this.endRecord(chunk, i); // a bare value before the array's end, which is read again as that
+          if (this.inTopArray && b === 0x5d) i--;
+        }
       } else if (b === LF || b === CR || b === 0x09 || b === 0x20 || b === 0x2c) {
         if (!this.bracketed && this.depth === base()) this.endRecord(chunk, i);
         else if (b === 0x2c && this.stack[this.stack.length - 1] === 0x7b) this.want = Want.Key;
       } else if (b === UNIT_SEPARATOR || b < 0x20) this.control = true;
     }
     if (this.recording && n > this.recStart) {
-      if (!this.over) this.pieces.push(chunk.subarray(this.recStart));
+      const piece = chunk.subarray(this.recStart);
+      if (this.over) this.counter?.feed(piece);
+      else this.pieces.push(piece);
       this.size += n - this.recStart;
-      if (this.size > this.options.maxRecordBytes) {
+      if (!this.over && this.size > this.options.maxRecordBytes) {
         this.over = true;
+        this.counter = this.countPieces();
         this.pieces = [];
       }
     }
     this.recStart = 0;
+    return n;
+  }
+
+  /** A counter of the posts in the record's bytes held so far (null without `items`, or in a trial). */
+  private countPieces(): ItemCounter | null {
+    const items = this.options.items;
+    if (items === undefined || this.trial !== null) return null;
+    const counter = new ItemCounter(items);
+    for (const p of this.pieces) counter.feed(p);
+    return counter;
   }
 
   /** The end of the text: a record still open (a truncated document) ends here, and DuckDB rejects it. */
   end(): void {
+    this.ending = true;
     // A record re-framed from a damaged one may leave another open: end each in turn.
     while (this.recording) {
       this.suspect = true; // cut short, unless it is a bare value: JSON.parse says
@@ -226,13 +315,21 @@ export class JsonValueFramer {
     const size = this.size + (end - this.recStart);
     const limit = this.options.maxRecordBytes;
     let bytes: Buffer | null = null;
+    const last = chunk.subarray(this.recStart, end);
+    // Posts in a record over the limit, counted from the bytes skipped (1 without `items`).
+    let skipped = 1;
     if (!this.over && size <= limit) {
-      const last = chunk.subarray(this.recStart, end);
       bytes = this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last]);
+    } else if (this.trial === null && this.options.items !== undefined) {
+      const counter = this.counter ?? this.countPieces();
+      counter?.feed(last);
+      skipped = Math.max(1, counter?.count ?? 1);
     }
+    this.counter = null;
     const line = this.recLine;
     const control = this.control;
     const suspect = this.suspect;
+    const bracketed = this.bracketed;
     this.recording = false;
     this.depth = this.inTopArray ? 1 : 0; // a record cut at the end of the text leaves it anywhere
     this.stack = [];
@@ -250,41 +347,99 @@ export class JsonValueFramer {
       if (bytes !== null) this.trial.push(bytes);
       return;
     }
-    const reject = (reason: string, detail: string) =>
-      this.rejections.push({ reason, record: this.records, line, detail });
+    // Every record of these files is an object (or an array of them): a bare value, an empty record or an
+    // array that is not JSON is stray text that damage left between records (a record whose '{' was
+    // damaged, or the tail of one). A run of it counts as one rejected record, or goes with the rejected
+    // record just before it.
+    const stray = bytes !== null && (!bracketed || (bytes[0] === 0x5b && !parses(bytes)));
+    const reject = (reason: string, detail: string, count: number) => {
+      if (stray && this.strayOpen) {
+        this.records--; // stray text right after a rejected record is counted with it
+        return;
+      }
+      this.rejections.push({ reason, record: this.records, line, detail: withItems(detail, count), count });
+      this.records += count - 1;
+      this.strayOpen = true;
+    };
     if (bytes === null)
       reject(
         'record too long',
         `${size.toLocaleString('en-US')} bytes or more, over the limit of ${limit.toLocaleString('en-US')} (--max-record-bytes)`,
+        skipped,
       );
-    else if (!isUtf8(bytes))
-      reject(
-        'invalid UTF-8',
-        'a byte that is not UTF-8 (if the file is in another encoding, give it with --encoding)',
-      );
-    else if (control || (suspect && !parses(bytes))) {
+    else if (!isUtf8(bytes) && !suspect && !stray)
+      reject('invalid UTF-8', NOT_UTF8, itemsIn(bytes, this.options.items));
+    else if (control || stray || (suspect && (!isUtf8(bytes) || !parses(bytes)))) {
+      // A byte that is not UTF-8 in a record that also broke a rule of JSON (a flipped '}') may have
+      // swallowed the records after it: it is cut as the others are.
+      const reason = isUtf8(bytes) ? 'invalid JSON' : 'invalid UTF-8';
       const restart = this.restartIn(bytes);
-      const detail = control
-        ? 'a raw control character or line end inside a string'
-        : `not valid JSON; it starts ${JSON.stringify(bytes.subarray(0, 60).toString('utf8'))}`;
-      if (restart < 0) {
-        reject('invalid JSON', detail);
+      const start = JSON.stringify(bytes.subarray(0, 60).toString('utf8'));
+      const detail = stray
+        ? `stray text between records (a record damaged at its start, or the tail of one); it starts ${start}`
+        : reason === 'invalid UTF-8'
+          ? NOT_UTF8
+          : control
+            ? 'a raw control character or line end inside a string'
+            : `not valid JSON; it starts ${start}`;
+      const close = this.options.arrayEnd?.(bytes, restart, this.ending) ?? -1;
+      if (close >= 0) {
+        // The damage ran past the array's end (into the next chat, say): the record ends there, and what
+        // follows the array goes back to the caller (see leftover).
+        reject(
+          reason,
+          `${detail}; the record was cut where its array ends`,
+          itemsIn(bytes.subarray(0, close), this.options.items),
+        );
+        this.closed = true;
+        this.line = line + countLf(bytes.subarray(0, close));
+        this.keepLeftover(bytes.subarray(close + 1));
         return;
       }
-      reject('invalid JSON', `${detail}; the record was cut where the next one starts`);
+      if (restart < 0) {
+        reject(reason, detail, itemsIn(bytes, this.options.items));
+        return;
+      }
+      reject(
+        reason,
+        `${detail}; the record was cut where the next one starts`,
+        itemsIn(bytes.subarray(0, restart), this.options.items),
+      );
       // Frame the rest again from its own first line; the caller goes on after `end` in its chunk.
       // The re-read counts the same line ends the first read did, so the line after it is the same.
       const after = this.line;
       this.line = line + countLf(bytes.subarray(0, restart));
-      this.feed(bytes.subarray(restart));
-      this.line = after;
+      const rest = bytes.subarray(restart);
+      const used = this.feed(rest);
+      if (this.closed)
+        this.keepLeftover(rest.subarray(used)); // the line is the close's
+      else this.line = after;
       this.recStart = end;
-    } else this.options.sink(spaced(bytes), line);
+    } else {
+      if (bytes[0] === 0x7b) this.strayOpen = false;
+      this.options.sink(spaced(bytes), line);
+    }
+  }
+
+  private keepLeftover(bytes: Buffer): void {
+    if (bytes.length > 0) this.leftover.push(Buffer.from(bytes));
+  }
+
+  takeLeftover(): Buffer | null {
+    const rest = this.leftover.length === 0 ? null : Buffer.concat(this.leftover);
+    this.leftover = [];
+    return rest;
+  }
+
+  /** True when the bytes are one record: JSON, and what `isRecord` accepts. */
+  private accepts(bytes: Buffer): boolean {
+    return parses(bytes, this.options.isRecord);
   }
 
   /**
    * Where a good record starts inside a damaged one: the first `{` after a line start, a comma or an
-   * opening bracket (outside what looks like a string is not knowable here) whose record parses. -1: none.
+   * opening bracket (outside what looks like a string is not knowable here) whose record is accepted.
+   * -1: none.
    */
   private restartIn(bytes: Buffer): number {
     // A good record that parses, else one that runs past the damaged record's end without breaking a rule
@@ -304,7 +459,7 @@ export class JsonValueFramer {
       trial.depth = this.inTopArray ? 1 : 0;
       trial.feed(bytes.subarray(p));
       const first = trial.trial[0];
-      if (first !== undefined && parses(first)) return p;
+      if (first !== undefined && this.accepts(first)) return p;
       if (first === undefined && prefix < 0 && trial.recording && !trial.suspect && !trial.control)
         prefix = p;
     }
@@ -313,7 +468,14 @@ export class JsonValueFramer {
 }
 
 /** True when the bytes are one JSON value (JSON.parse; DuckDB still has the last word on each record). */
-function parses(bytes: Buffer): boolean {
+function parses(bytes: Buffer, isRecord?: (value: unknown) => boolean): boolean {
+  if (isRecord !== undefined) {
+    try {
+      return isRecord(JSON.parse(bytes.toString('utf8')));
+    } catch {
+      return false;
+    }
+  }
   try {
     JSON.parse(bytes.toString('utf8'));
     return true;
@@ -339,13 +501,20 @@ function spaced(bytes: Buffer): Buffer {
 
 /**
  * JSON Lines, fed in chunks: each line is a record, or each element of the array a line holds. Blank lines
- * are not records. A line over the limit is one rejected record, counted while it is skipped.
+ * are not records. A line holding an array is framed element by element as it streams (a timeline of
+ * 100,000 tweets on one line is 100,000 records, each under the limit on its own); any other line over the
+ * limit is one rejected record, counted while it is skipped, with the posts inside it.
  */
 export class JsonLinesFramer {
   private pieces: Buffer[] = [];
   private size = 0;
   private line = 1;
   private over = false;
+  private counter: ItemCounter | null = null;
+  /** The line's first byte that is not a space or tab is still to come (the line is held until then). */
+  private undecided = true;
+  /** Frames the elements of a line that holds an array, as the line streams. */
+  private values: JsonValueFramer | null = null;
   records = 0;
   readonly rejections: ReaderRejection[] = [];
 
@@ -364,36 +533,85 @@ export class JsonLinesFramer {
   }
 
   end(): void {
-    if (this.size > 0) this.endLine();
+    if (this.size > 0 || this.values !== null) this.endLine();
   }
 
   private add(piece: Buffer): void {
     if (piece.length === 0) return;
+    if (this.values !== null) {
+      this.values.feed(piece);
+      return;
+    }
+    if (this.undecided) {
+      let first = 0;
+      while (first < piece.length && (piece[first] === 0x20 || piece[first] === 0x09)) first++;
+      if (first < piece.length) {
+        this.undecided = false;
+        if (piece[first] === 0x5b) {
+          this.values = this.arrayFramer();
+          this.values.feed(piece.subarray(first));
+          return;
+        }
+      }
+    }
     this.size += piece.length;
-    if (this.over) return;
+    if (this.over) {
+      this.counter?.feed(piece);
+      return;
+    }
+    this.pieces.push(piece);
     if (this.size > this.options.maxRecordBytes) {
       this.over = true;
+      if (this.options.items !== undefined) {
+        this.counter = new ItemCounter(this.options.items);
+        for (const p of this.pieces) this.counter.feed(p);
+      }
       this.pieces = [];
-    } else this.pieces.push(piece);
+    }
+  }
+
+  /** A value framer for one line, whose records are this framer's. */
+  private arrayFramer(): JsonValueFramer {
+    const line = this.line;
+    return new JsonValueFramer(
+      {
+        maxRecordBytes: this.options.maxRecordBytes,
+        items: this.options.items,
+        sink: (record) => {
+          this.records++;
+          this.options.sink(record, line);
+        },
+      },
+      line,
+    );
   }
 
   private endLine(): void {
     const line = this.line++;
     const size = this.size;
     const over = this.over;
+    const counted = this.counter?.count ?? 0;
+    const values = this.values;
     let bytes = this.pieces.length === 1 ? (this.pieces[0] as Buffer) : Buffer.concat(this.pieces);
     this.pieces = [];
     this.size = 0;
     this.over = false;
-    const reject = (reason: string, detail: string) => {
-      this.records++;
-      this.rejections.push({ reason, record: this.records, line, detail });
-    };
+    this.counter = null;
+    this.undecided = true;
+    this.values = null;
+    const reject = (reason: string, detail: string, count = 1) =>
+      this.adopt({ reason, record: null, line, detail: withItems(detail, count), count });
+    if (values !== null) {
+      values.end();
+      for (const r of values.rejections) this.adopt(r);
+      return;
+    }
     if (over) {
       const limit = this.options.maxRecordBytes.toLocaleString('en-US');
       reject(
         'record too long',
         `a line of ${size.toLocaleString('en-US')} bytes or more, over the limit of ${limit} (--max-record-bytes)`,
+        Math.max(1, counted),
       );
       return;
     }
@@ -405,27 +623,25 @@ export class JsonLinesFramer {
       reject(
         'invalid UTF-8',
         'a byte that is not UTF-8 (if the file is in another encoding, give it with --encoding)',
+        itemsIn(bytes, this.options.items),
       );
       return;
     }
-    if (bytes[first] === 0x5b || bytes.includes(CR) || bytes.includes(UNIT_SEPARATOR)) {
-      // An array's elements are records of their own; a raw CR or unit separator needs the value framing too.
-      const values = new JsonValueFramer(
-        {
-          maxRecordBytes: this.options.maxRecordBytes,
-          sink: (record) => {
-            this.records++;
-            this.options.sink(record, line);
-          },
-        },
-        line,
-      );
-      values.feed(bytes);
-      values.end();
-      for (const r of values.rejections) reject(r.reason, r.detail);
+    if (bytes.includes(CR) || bytes.includes(UNIT_SEPARATOR)) {
+      // A raw CR or unit separator needs the value framing, which rejects it inside a string.
+      const framer = this.arrayFramer();
+      framer.feed(bytes);
+      framer.end();
+      for (const r of framer.rejections) this.adopt(r);
       return;
     }
     this.records++;
     this.options.sink(bytes, line);
+  }
+
+  /** Takes a rejection as this framer's, numbered after the records before it. */
+  private adopt(r: ReaderRejection): void {
+    this.rejections.push({ ...r, record: this.records + 1 });
+    this.records += r.count ?? 1;
   }
 }

@@ -24,6 +24,7 @@ export {
   RAW_ACCOUNT_COLUMNS,
   RAW_POST_COLUMNS,
   type ReaderRejection,
+  rejectedCount,
   type StageResult,
 } from './raw.js';
 

@@ -71,6 +71,15 @@ export interface ReaderRejection {
   record: number | null;
   line: number | null;
   detail: string;
+  /** Posts rejected with it (an API page holding several); absent: 1. */
+  count?: number;
+}
+
+/** Posts the reader rejected: each rejection counts the posts it stood for. */
+export function rejectedCount(rejections: readonly ReaderRejection[]): number {
+  let n = 0;
+  for (const r of rejections) n += r.count ?? 1;
+  return n;
 }
 
 export interface StageResult {

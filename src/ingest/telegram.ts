@@ -1,7 +1,8 @@
 // Telegram: the Telegram Desktop export (result.json of one chat, or a full export with chats.list),
 // and the per-channel message arrays that scrapers write ({message_id, sender_id, text, date, channel}).
-// A channel is an account; a forward is a repost; message ids are only unique within their chat.
-import { readJsonDocument, readJsonRecords } from './_json.js';
+// A channel is an account; a forward is a repost; message ids are only unique within their chat. The
+// export is framed message by message (_frame-document.ts): one damaged message is rejected alone.
+import { readJsonHolders, readJsonRecords } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
 
 /** Telegram Desktop `text` is a string or an array of strings and entity objects ({type, text, href}). */
@@ -10,19 +11,33 @@ const PLAIN_TEXT = `CASE WHEN json_type(m, '$.text') = 'ARRAY'
     x -> CASE WHEN json_type(x) = 'VARCHAR' THEN json_extract_string(x, '$') ELSE json_extract_string(x, '$.text') END), '')
   ELSE json_extract_string(m, '$.text') END`;
 
+/** A message as the export writes one (not an entity of its text, nor a chat): an id and a date. */
+function isMessage(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    ('date' in value || 'date_unixtime' in value)
+  );
+}
+
 export async function stageTelegramExport(ctx: StageContext, full: boolean): Promise<StageResult> {
   const t = ctx.table;
-  // One source row per chat; the messages are unnested below so each keeps its chat.
-  const read = await readJsonDocument(ctx, full ? '$.chats.list[*]' : '$');
+  // One source row per message, one holder row per chat (its name, type and id), joined back here.
+  const read = await readJsonHolders(ctx, {
+    holder: full ? ['chats', 'list', '*'] : [],
+    recordsKey: 'messages',
+    isRecord: isMessage,
+  });
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${t}_msgs AS
-    SELECT row_number() OVER () AS rec, chat, m FROM (
-      SELECT j AS chat, unnest(json_extract(j, '$.messages[*]')) AS m FROM ${t}_src)`);
+    SELECT s.rec, s.line, h.j AS chat, s.j AS m FROM ${t}_src s LEFT JOIN ${t}_holders h USING (holder)`);
   const m = (path: string) => `json_extract_string(m, '${path}')`;
   const chatId = `json_extract_string(chat, '$.id')`;
   await ctx.store.run(`
     CREATE OR REPLACE TEMP TABLE ${t} AS SELECT ${selectList(RAW_POST_COLUMNS, {
       rec: 'rec',
+      line: 'line',
       id: m('$.id'),
       id_scope: chatId,
       // In a channel the sender is the channel; in a group, the member who wrote.
@@ -43,9 +58,8 @@ export async function stageTelegramExport(ctx: StageContext, full: boolean): Pro
       repost_of_account: `coalesce(${m('$.forwarded_from_id')}, ${m('$.forwarded_from')})`,
       reply_to: `CASE WHEN ${m('$.reply_to_message_id')} IS NOT NULL THEN ${chatId} || '/' || ${m('$.reply_to_message_id')} END`,
       client: m('$.via_bot'),
-    })} FROM ${t}_msgs; DROP TABLE ${t}_src; DROP TABLE ${t}_msgs;`);
-  const { n } = await ctx.store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`);
-  return { kind: 'posts', platform: 'telegram', table: t, rowsRead: Number(n), rejections: read.rejections };
+    })} FROM ${t}_msgs ORDER BY rec; DROP TABLE ${t}_src; DROP TABLE ${t}_holders; DROP TABLE ${t}_msgs;`);
+  return { kind: 'posts', platform: 'telegram', table: t, ...read };
 }
 
 export async function stageTelegramMessages(ctx: StageContext): Promise<StageResult> {

@@ -2,15 +2,19 @@
 // Lines of pages or of single tweets. Tweets in includes.tweets (the originals that data retweets or
 // quotes) load too; users in includes.users give handles, names and follower counts, and so does the user
 // object that twarc2 flatten puts under a tweet's `author` (its one-tweet-per-line layout).
+import type { ItemPath } from './_count-json.js';
 import { readJsonRecords } from './_json.js';
-import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
+import { RAW_POST_COLUMNS, rejectedCount, type StageContext, type StageResult, selectList } from './raw.js';
 
 /** A response page: what the API wraps tweets in (a page with only `meta` or `errors` holds none). */
 const PAGE = `json_type(j) = 'OBJECT' AND (json_exists(j, '$.data') OR json_exists(j, '$.includes')
   OR json_exists(j, '$.meta') OR json_exists(j, '$.errors'))`;
 
+/** Where a page's tweets are: what a page rejected whole (too long, not JSON) counts as rejected posts. */
+const PAGE_TWEETS: readonly ItemPath[] = [['data'], ['data', '*'], ['includes', 'tweets', '*']];
+
 export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'lines'): Promise<StageResult> {
-  const read = await readJsonRecords(ctx, layout === 'lines' ? 'lines' : 'values');
+  const read = await readJsonRecords(ctx, layout === 'lines' ? 'lines' : 'values', PAGE_TWEETS);
   const t = ctx.table;
   // Each source value is a page (data may be one tweet or an array) or a bare tweet, an id or not: one
   // without an id is rejected for it in normalisation, not left out.
@@ -85,6 +89,6 @@ export async function stageTwitterV2(ctx: StageContext, layout: 'document' | 'li
     platform: 'twitter',
     table: t,
     ...read,
-    rowsRead: Number(n) + read.rejections.length,
+    rowsRead: Number(n) + rejectedCount(read.rejections),
   };
 }

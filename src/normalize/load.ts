@@ -7,6 +7,7 @@ import {
   describeFile,
   detectFormat,
   type InputFile,
+  rejectedCount,
   type StageOptions,
   type StageResult,
   sha256File,
@@ -339,7 +340,7 @@ async function numberRecords(store: Store, table: string, staged: Staged): Promi
   const { rejections, shiftTable } = await staged.numbering.afterScan();
   const { n } = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`);
   staged.rejections = rejections;
-  staged.rowsRead = Number(n) + rejections.length;
+  staged.rowsRead = Number(n) + rejectedCount(rejections);
   await store.run(
     shiftTable === null
       ? `UPDATE ${table} SET rec = rowid + 1`
@@ -538,7 +539,7 @@ async function collectRejections(
     })),
   ];
   const total = new Map<string, number>(counts.map((c) => [c.reason, Number(c.n)]));
-  for (const r of staged.rejections) total.set(r.reason, (total.get(r.reason) ?? 0) + 1);
+  for (const r of staged.rejections) total.set(r.reason, (total.get(r.reason) ?? 0) + (r.count ?? 1));
   const groups: RejectionGroup[] = [];
   for (const [reason, count] of total) {
     const examples = kept.filter((r) => r.reason === reason).slice(0, EXAMPLES_PER_REASON);

@@ -20,6 +20,7 @@ export const FUZZ_FORMATS = [
   'v2-document',
   'scraper-json',
   'telegram-export',
+  'telegram-full-export',
   'telegram-messages',
 ] as const;
 export type FuzzFormat = (typeof FUZZ_FORMATS)[number];
@@ -180,28 +181,44 @@ export function writeFuzzFile(
       return file('scraped.json', assemble('[', values, ', ', ']'), posts.map(one));
     }
     case 'telegram-export': {
-      const messages = posts.map((p) =>
-        JSON.stringify(
-          {
-            id: Number(p.id),
-            type: 'message',
-            date: iso(p.time).slice(0, 19),
-            date_unixtime: String(p.time),
-            from: 'channel name',
-            from_id: `channel${TELEGRAM_CHAT}`,
-            text: p.text,
-            text_entities: [],
-          },
-          null,
-          1,
-        ),
-      );
       const head = `{\n "name": "channel name",\n "type": "public_channel",\n "id": ${TELEGRAM_CHAT},\n "messages": [\n`;
       return file(
         'result.json',
-        assemble(head, messages, ',\n', '\n ]\n}\n'),
+        assemble(head, posts.map(telegramMessage(TELEGRAM_CHAT)), ',\n', '\n ]\n}\n'),
         posts.map((p) => [`${TELEGRAM_CHAT}/${Number(p.id)}`]),
       );
+    }
+    case 'telegram-full-export': {
+      // A full export: chats of up to three messages each in chats.list, indented as Telegram Desktop does.
+      const parts: Buffer[] = [];
+      const spans: [number, number][] = [];
+      let at = 0;
+      const put = (text: string) => {
+        const b = Buffer.from(text);
+        parts.push(b);
+        at += b.length;
+      };
+      put(
+        '{\n "about": "Here is the data you requested.",\n "chats": {\n  "about": "All chats.",\n  "list": [\n',
+      );
+      const ids: string[][] = [];
+      for (let k = 0, chat = 0; k < posts.length; k += 3, chat++) {
+        const id = TELEGRAM_CHAT + chat;
+        if (chat > 0) put(',\n');
+        put(
+          `   {\n    "name": "chat ${chat}",\n    "type": "public_channel",\n    "id": ${id},\n    "messages": [\n`,
+        );
+        posts.slice(k, k + 3).forEach((p, j) => {
+          put(j > 0 ? ',\n     ' : '     ');
+          const start = at;
+          put(telegramMessage(id)(p).replaceAll('\n', '\n     '));
+          spans.push([start, at]);
+          ids.push([`${id}/${Number(p.id)}`]);
+        });
+        put('\n    ]\n   }');
+      }
+      put('\n  ]\n },\n "left_chats": {\n  "list": []\n }\n}\n');
+      return file('result.json', { bytes: Buffer.concat(parts), spans }, ids);
     }
     case 'telegram-messages': {
       const values = posts.map((p) =>
@@ -220,6 +237,25 @@ export function writeFuzzFile(
       );
     }
   }
+}
+
+/** A Telegram Desktop export's message, indented as the export writes it. */
+function telegramMessage(chat: number): (p: FuzzPost) => string {
+  return (p) =>
+    JSON.stringify(
+      {
+        id: Number(p.id),
+        type: 'message',
+        date: iso(p.time).slice(0, 19),
+        date_unixtime: String(p.time),
+        from: 'channel name',
+        from_id: `channel${chat}`,
+        text: p.text,
+        text_entities: [],
+      },
+      null,
+      1,
+    );
 }
 
 /** Ids the fuzzers give: numbers, since Telegram's are. */
@@ -301,7 +337,7 @@ export function damage(
     // Written, not patched: a text over the record limit, or the id of another post.
     const changed = posts.slice();
     const inRecord = base.ids[k] ?? [];
-    const target = posts.findIndex((p) => formatId(format, p.id) === inRecord[0]);
+    const target = posts.findIndex((p) => storeId(format, p.id) === inRecord[0]?.replace(/^\d+\//, ''));
     const p = posts[target] as FuzzPost;
     if (d.kind === 'oversized-field')
       changed[target] = { ...p, text: 'x'.repeat(FUZZ_MAX_RECORD_BYTES + 1 + Math.floor(d.at * 1000)) };
@@ -333,8 +369,9 @@ export function damage(
   return { file: { ...base, bytes }, damage: d, intact, removed };
 }
 
-function formatId(format: FuzzFormat, id: string): string {
-  return format.startsWith('telegram') ? `${TELEGRAM_CHAT}/${Number(id)}` : id;
+/** A post's id as the store keys it, without a Telegram chat's prefix. */
+function storeId(format: FuzzFormat, id: string): string {
+  return format.startsWith('telegram') ? String(Number(id)) : id;
 }
 
 export type Verdict =

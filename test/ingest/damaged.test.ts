@@ -12,7 +12,7 @@ import type { FileReport } from '../../src/normalize/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { readSettings } from '../../src/settings/index.js';
 import { Store } from '../../src/store/index.js';
-import { fileReport, load, openStore, posts, reasons, rejected, tempFile } from './_helpers.js';
+import { accounts, fileReport, load, openStore, posts, reasons, rejected, tempFile } from './_helpers.js';
 
 const IO_HEADER = 'tweetid,userid,user_screen_name,tweet_time,tweet_text';
 
@@ -67,7 +67,7 @@ function ioArchiveCells(i: number, text: string) {
   };
 }
 
-/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
+/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */ /** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
 function accounted(f: FileReport, records: number, loaded: number, rejectedCount: number): void {
   assert.equal(f.rowsRead, records, 'every record of the file is read');
   assert.equal(f.rowsLoaded + f.rowsRejected + f.rowsMerged, records, 'read = loaded + rejected + merged');
@@ -201,15 +201,34 @@ describe('a damaged CSV record is its own rejection; its neighbours load', () =>
   });
 });
 
-describe('a damaged JSON record is its own rejection', () => {
-  const v1 = (i: number, text = `tweet ${i}`) =>
-    JSON.stringify({
-      id_str: `${5000 + i}`,
-      created_at: 'Sat Oct 01 10:00:00 +0000 2022',
-      text,
-      user: { id_str: `a${i % 9}`, screen_name: `acct${i % 9}` },
-    });
+/** An API v1.1 tweet, one line. */
+function v1(i: number, text = `tweet ${i}`): string {
+  return JSON.stringify({
+    id_str: `${5000 + i}`,
+    created_at: 'Sat Oct 01 10:00:00 +0000 2022',
+    text,
+    user: { id_str: `a${i % 9}`, screen_name: `acct${i % 9}` },
+  });
+}
 
+/** An API v2 page of `n` tweets from id `from`, quoting the first `quoted` originals (in includes.tweets). */
+function v2Page(from: number, n: number, o: { pad?: string; quoted?: number } = {}): string {
+  const tweet = (id: number, text: string) => ({
+    id: `${id}`,
+    author_id: `a${id % 4}`,
+    text,
+    created_at: '2022-10-01T10:00:00Z',
+  });
+  return JSON.stringify({
+    data: Array.from({ length: n }, (_, k) => tweet(from + k, `t${from + k}${o.pad ?? ''}`)),
+    includes: {
+      users: [{ id: 'a1', username: 'one' }],
+      tweets: Array.from({ length: o.quoted ?? 0 }, (_, k) => tweet(90_000 + from + k, `original ${k}`)),
+    },
+  });
+}
+
+describe('a damaged JSON record is its own rejection', () => {
   it('API v1.1 JSON Lines (gzip), a timeline per line, one lone surrogate escape: only that tweet is rejected', async () => {
     const timeline = Array.from({ length: 1200 }, (_, k) => v1(k + 1));
     timeline[600] = v1(601, 'PLACEHOLDER').replace('PLACEHOLDER', '\\ud800 broken');
@@ -244,21 +263,58 @@ describe('a damaged JSON record is its own rejection', () => {
     assert.equal(rejected(f, 'missing post id').count, 2);
   });
 
-  it('a single-line JSON page over the record limit is one rejected record; the pages around it load', async () => {
-    const page = (from: number, n: number, pad = '') =>
-      JSON.stringify({
-        data: Array.from({ length: n }, (_, k) => ({
-          id: `${from + k}`,
-          author_id: 'a1',
-          text: `t${pad}`,
-          created_at: '2022-10-01T10:00:00Z',
-        })),
-      });
-    const doc = `[${page(1, 3)},\n${page(10, 2, 'y'.repeat(300_000))},${page(20, 4)}]`;
+  it('a JSON page over the record limit is rejected with each tweet in it counted; the pages around it load', async () => {
+    // Before: the page counted as one rejected record, and the file's count (8) hid its second tweet.
+    const doc = `[${v2Page(1, 3)},\n${v2Page(10, 2, { pad: 'y'.repeat(300_000) })},${v2Page(20, 4)}]`;
     const { report } = await load([tempFile('v2-huge-page.json', doc)], { maxRecordBytes: 256 * 1024 });
     const f = fileReport(report);
-    accounted(f, 8, 7, 1);
+    accounted(f, 9, 7, 2);
+    const tooLong = rejected(f, 'record too long');
+    assert.equal(tooLong.examples[0]?.line, 2);
+    assert.match(tooLong.examples[0]?.detail ?? '', /the 2 posts inside it are rejected with it/);
+  });
+
+  it('API v2 pages as JSON Lines: a page over the limit counts its data and includes.tweets', async () => {
+    const lines = [
+      v2Page(1, 3, { quoted: 1 }),
+      v2Page(10, 5, { quoted: 2, pad: 'z'.repeat(40_000) }),
+      v2Page(20, 2, { quoted: 1 }),
+    ];
+    const { report, store } = await load([tempFile('v2-pages-long.jsonl', `${lines.join('\n')}\n`)], {
+      maxRecordBytes: 64 * 1024,
+    });
+    const f = fileReport(report);
+    // 3 + 1, 5 + 2 (rejected), 2 + 1 tweets; the quoted originals are posts of their own.
+    accounted(f, 14, 7, 7);
+    assert.match(rejected(f, 'record too long').examples[0]?.detail ?? '', /the 7 posts inside it/);
+    assert.equal((await posts(store)).length, 7);
+  });
+
+  it('a page that is not valid JSON (a lone surrogate escape) counts each tweet it held as rejected', async () => {
+    const bad = v2Page(10, 3).replace('"t10"', '"\\ud800 t10"');
+    const lines = [v2Page(1, 2), bad, v2Page(20, 4)];
+    const { report } = await load([tempFile('v2-pages-surrogate.jsonl', `${lines.join('\n')}\n`)]);
+    const f = fileReport(report);
+    accounted(f, 9, 6, 3);
+    const invalid = rejected(f, 'invalid JSON');
+    assert.equal(invalid.examples[0]?.line, 2);
+    assert.match(invalid.examples[0]?.detail ?? '', /the 3 posts inside it/);
+  });
+
+  it('a JSON Lines timeline line over the record limit: each tweet in it is a record of its own', async () => {
+    // Before: the whole line (400 tweets) was one rejected record. Now it is framed as it streams, and
+    // only the tweet over the limit is rejected.
+    const timeline = Array.from({ length: 400 }, (_, k) => v1(k + 1, `tweet ${k + 1} ${'w'.repeat(100)}`));
+    timeline[250] = v1(251, 'v'.repeat(20_000));
+    const lines = [v1(1001), `[${timeline.join(',')}]`, v1(1002)];
+    const { report, store } = await load([tempFile('v1-long-timeline.jsonl', `${lines.join('\n')}\n`)], {
+      maxRecordBytes: 16 * 1024,
+    });
+    const f = fileReport(report);
+    accounted(f, 402, 401, 1);
     assert.equal(rejected(f, 'record too long').examples[0]?.line, 2);
+    const ids = new Set((await posts(store)).map((p) => p.id));
+    assert.ok(ids.has('5250') && ids.has('5252') && ids.has('5400') && !ids.has('5251'));
   });
 
   it('a JSON Lines line over the record limit is one rejected record, counted without holding it', async () => {
@@ -270,6 +326,147 @@ describe('a damaged JSON record is its own rejection', () => {
     accounted(f, 3, 2, 1);
     assert.match(rejected(f, 'record too long').examples[0]?.detail ?? '', /--max-record-bytes/);
   });
+});
+
+/** A Telegram Desktop export as the app writes it (one space of indent); messages are numbered across chats. */
+function telegramExport(
+  chats: { id: number; name: string; texts: string[] }[],
+  full: boolean,
+): { text: string; ids: string[]; lineOf: (message: number) => number } {
+  let next = 1;
+  const ids: string[] = [];
+  const chat = (c: { id: number; name: string; texts: string[] }) => ({
+    name: c.name,
+    type: 'public_channel',
+    id: c.id,
+    messages: c.texts.map((t, k) => {
+      const id = next++;
+      ids.push(`${c.id}/${id}`);
+      return {
+        id,
+        type: 'message',
+        date: '2022-10-01T10:00:00',
+        date_unixtime: String(1664618400 + id * 60),
+        from: c.name,
+        from_id: `channel${c.id}`,
+        text: t,
+        text_entities: k % 2 === 0 ? [] : [{ type: 'hashtag', text: '#tag' }],
+      };
+    }),
+  });
+  const doc = full
+    ? { about: 'Here is the data you requested.', chats: { list: chats.map(chat) } }
+    : chat(chats[0] as never);
+  const text = `${JSON.stringify(doc, null, 1)}\n`;
+  const lines = text.split('\n');
+  // A message's record starts on the line of its '{', the line before its first key ("id": N).
+  const lineOf = (message: number) => lines.findIndex((l) => l.trim() === `"id": ${message},`);
+  return { text, ids, lineOf };
+}
+
+describe('a Telegram Desktop export is read message by message: one damaged message is its own rejection', () => {
+  const texts = Array.from({ length: 50 }, (_, k) => `پیام ${k + 1} "نقل" #tag, {not json} [a]`);
+  const single = telegramExport([{ id: 1512345678, name: 'اخبار', texts }], false);
+  const target = (b: Buffer) => b.indexOf(`پیام 20 `);
+
+  for (const [name, patch] of [
+    [
+      'a byte that is not UTF-8',
+      (b: Buffer) =>
+        Buffer.concat([b.subarray(0, target(b) + 3), Buffer.from([0x80]), b.subarray(target(b) + 3)]),
+    ],
+    [
+      'a lone surrogate escape',
+      (b: Buffer) => Buffer.from(b.toString().replace('پیام 20 ', 'پیام 20 \\ud800')),
+    ],
+    [
+      'a raw line end inside its text',
+      (b: Buffer) => Buffer.from(b.toString().replace('پیام 20 ', 'پیام 20\n')),
+    ],
+    ['a stray quote', (b: Buffer) => Buffer.from(b.toString().replace('پیام 20 ', 'پیام 20 "'))],
+    ['a stray brace', (b: Buffer) => Buffer.from(b.toString().replace(/("id": 20,\n)/, '$1  {\n'))],
+  ] as const) {
+    it(`${name} in message 20 of 50: that message is rejected with its line, the 49 others load`, async () => {
+      // Before: the export was read whole, and the file was refused.
+      const { report, store } = await load([tempFile('result.json', patch(Buffer.from(single.text)))]);
+      const f = fileReport(report);
+      accounted(f, 50, 49, 1);
+      assert.equal(f.rejections[0]?.examples[0]?.line, single.lineOf(20));
+      const ids = new Set((await posts(store)).map((p) => p.id));
+      assert.deepEqual(
+        single.ids.filter((id) => !ids.has(id)),
+        ['1512345678/20'],
+      );
+    });
+  }
+
+  it('a message over --max-record-bytes is rejected as too long with its line; the others load', async () => {
+    const long = telegramExport(
+      [{ id: 7, name: 'c', texts: texts.map((t, k) => (k === 9 ? 'x'.repeat(200_000) : t)) }],
+      false,
+    );
+    const { report } = await load([tempFile('result-long.json', long.text)], { maxRecordBytes: 64 * 1024 });
+    const f = fileReport(report);
+    accounted(f, 50, 49, 1);
+    assert.equal(rejected(f, 'record too long').examples[0]?.line, long.lineOf(10));
+  });
+
+  it('an export cut inside message 30: the 29 before it load, the cut one is rejected', async () => {
+    const cut = single.text.slice(0, single.text.indexOf('پیام 30 '));
+    const { report } = await load([tempFile('result-cut.json', cut)]);
+    accounted(fileReport(report), 30, 29, 1);
+  });
+
+  const chats = [1600000001, 1600000002, 1600000003].map((id, c) => ({
+    id,
+    name: `کانال ${c + 1}`,
+    texts: Array.from({ length: 5 }, (_, k) => `chat ${c + 1} message ${k + 1} "q"`),
+  }));
+  const full = telegramExport(chats, true);
+  for (const [name, patch] of [
+    ['a stray quote in its name', (t: string) => t.replace('"name": "کانال 2"', '"name": "کا"نال 2"')],
+    ['a stray brace before its id', (t: string) => t.replace('"id": 1600000002', '{ "id": 1600000002')],
+  ] as const) {
+    it(`a full export, ${name} in the second chat's own fields: its messages load under its id, and a note says so`, async () => {
+      // The damage inverts what is string for the rest of the chat's fields (or nests them), and the walk
+      // missed its messages (all five lost, counted nowhere) until the records key was found by its bytes.
+      const { report, store } = await load([tempFile('full-export-header.json', patch(full.text))]);
+      const f = fileReport(report);
+      accounted(f, 15, 15, 0);
+      const ids = new Set((await posts(store)).map((p) => p.id));
+      assert.deepEqual(
+        full.ids.filter((id) => !ids.has(id)),
+        [],
+      );
+      const chatLine = full.text.split('\n').findIndex((l) => l.includes('"name": "کانال 2"'));
+      assert.deepEqual(f.notes, [
+        `line ${chatLine}: the chat's own fields (name, type, id) are damaged; its messages are read with those that could be read`,
+      ]);
+    });
+  }
+
+  for (const [name, patch] of [
+    // bench/fuzz.ts --seed 1 --only 68: the quote's string ran past the chat's end; the later chats were lost.
+    ['a stray quote', (t: string) => t.replace(/("text": "chat 1 message 5 \\"q\\"",\n)(\s*)/, '$1$2"')],
+    ['a stray brace', (t: string) => t.replace(/("id": 5,\n)/, '$1 {')],
+  ] as const) {
+    it(`a full export, ${name} in the last message of the first chat: the chats after it load as themselves`, async () => {
+      const { report, store } = await load([tempFile('full-export.json', patch(full.text))]);
+      const f = fileReport(report);
+      accounted(f, 15, 14, 1);
+      assert.equal(f.rejections[0]?.examples[0]?.line, full.lineOf(5));
+      const rows = await posts(store);
+      assert.deepEqual(
+        full.ids.filter((id) => !rows.some((p) => p.id === id)),
+        ['1600000001/5'],
+      );
+      assert.equal(rows.find((p) => p.id === '1600000003/15')?.account, 'channel1600000003');
+      assert.deepEqual(
+        (await accounts(store)).map((a) => a.name),
+        ['کانال 1', 'کانال 2', 'کانال 3'],
+      );
+    });
+  }
 });
 
 describe('encodings and separators', () => {

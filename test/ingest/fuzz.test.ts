@@ -58,19 +58,19 @@ function property(format: FuzzFormat) {
   return fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 7 }), async (texts) => {
     const posts = fuzzPosts(texts);
     const file = writeFuzzFile(format, posts);
-    // The count made here: a post per record, but a v2 page rejected for a lone surrogate is one record.
-    const records = file.ids.reduce((n, ids) => {
-      const lone =
-        format === 'v2-pages' && ids.some((id) => LONE.test(posts.find((p) => p.id === id)?.text ?? ''));
-      return n + (lone ? 1 : ids.length);
-    }, 0);
+    // The count made here: a post per record; a v2 page rejected for a lone surrogate escape counts each
+    // of its tweets as rejected (it once counted as one record).
+    const records = file.ids.reduce((n, ids) => n + ids.length, 0);
     const verdict = await judge(folder.path(file.name), file, { intact: [], records });
-    // A Telegram export is one document read whole: a lone surrogate escape refuses it (docs/security.md).
-    const refusable = format === 'telegram-export' && texts.some((t) => LONE.test(t));
-    assert.ok(
-      verdict.outcome === 'ok' || (refusable && verdict.outcome === 'refused'),
-      `${verdict.outcome}: ${'message' in verdict ? verdict.message : ''}`,
-    );
+    assert.equal(verdict.outcome, 'ok', `${verdict.outcome}: ${'message' in verdict ? verdict.message : ''}`);
+    // In JSON, each post with a lone surrogate escape is rejected (with its page, in v2 pages); the rest
+    // load. CSV is written as UTF-8, where a lone surrogate becomes U+FFFD.
+    const json = format !== 'io-archive' && format !== 'generic-csv';
+    const textOf = (id: string) => posts.find((p) => p.id === id.replace(/^\d+\//, ''))?.text ?? '';
+    const lone = file.ids.filter((ids) => ids.some((id) => LONE.test(textOf(id))));
+    const rejectedPosts = json ? lone.reduce((n, ids) => n + ids.length, 0) : 0;
+    if (verdict.outcome === 'ok' && verdict.report !== null)
+      assert.equal(verdict.report.rowsRejected, rejectedPosts);
   });
 }
 
@@ -86,9 +86,8 @@ function damaged(format: FuzzFormat) {
     const posts = fuzzPosts(Array.from({ length: 8 }, (_, k) => `post ${k} "q", #tag${k}`));
     const mutant = damage(format, posts, d, eol);
     const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
-    const expected = format === 'telegram-export' ? ['ok', 'refused'] : ['ok'];
     assert.ok(
-      expected.includes(verdict.outcome),
+      verdict.outcome === 'ok',
       `${verdict.outcome}: ${'message' in verdict ? verdict.message : 'missing' in verdict ? verdict.missing.join(',') : ''}`,
     );
   });
@@ -102,7 +101,6 @@ describe('every reader under hostile text: each record read once and accounted f
 });
 
 describe('every reader with one damaged record: the others load, nothing escapes', () => {
-  // A Telegram export is one document read whole: a damage refuses it with a message naming the byte.
   for (const format of FUZZ_FORMATS)
     it(format, async () => {
       await fc.assert(damaged(format), { seed: SEED, numRuns: 3 });
@@ -148,10 +146,10 @@ describe('the normaliser keeps what it was given', () => {
 
 describe('what bench/fuzz.ts found (each was a failure before its fix)', () => {
   const posts = fuzzPosts(Array.from({ length: 8 }, (_, k) => `post ${k} "q", #tag${k}`));
-  const check = async (format: FuzzFormat, d: Damage, expected: 'ok' | 'refused' = 'ok') => {
+  const check = async (format: FuzzFormat, d: Damage) => {
     const mutant = damage(format, posts, d);
     const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
-    assert.equal(verdict.outcome, expected, JSON.stringify(verdict).slice(0, 400));
+    assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
     return verdict;
   };
 
@@ -216,14 +214,78 @@ describe('what bench/fuzz.ts found (each was a failure before its fix)', () => {
     assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
   });
 
-  it('a damaged Telegram export is refused with the byte named, not the engine message', async () => {
-    const verdict = await check(
-      'telegram-export',
-      { kind: 'insert-0x80', record: 4, at: 0.52, mask: 1 },
-      'refused',
+  it('a flipped closing brace that is also not UTF-8: the elements after it are framed again, not lost', async () => {
+    // bench/fuzz.ts --seed 1 --only 9 (540 mutants): '}' ^ 250 is 0x87; the record ran to the array's end and
+    // was rejected whole as invalid UTF-8, its seven neighbours with it.
+    const verdict = await check('telegram-messages', { kind: 'flip', record: 0, at: 0.998, mask: 250 });
+    assert.ok(verdict.outcome === 'ok' && verdict.report !== null);
+    assert.deepEqual(
+      [verdict.report.rowsRead, verdict.report.rowsLoaded, verdict.report.rejections[0]?.reason],
+      [8, 7, 'invalid UTF-8'],
     );
-    assert.ok(verdict.outcome === 'refused');
-    assert.match(verdict.message, /not valid JSON \(at byte \d+: invalid UTF-8 encoding in string\)/);
-    assert.doesNotMatch(verdict.message, /Invalid Input Error|Malformed/);
+  });
+
+  it('stray bytes before the last message of a chat: the array does not end at an inner bracket of that message', async () => {
+    // bench/fuzz.ts --seed 7 --only 438 (1,000 mutants): a UTF-16 mark before '{' made the message a bare
+    // value, ended by the ']' of its text_entities, which was then read as the end of the chat's messages.
+    const verdict = await check('telegram-full-export', {
+      kind: 'insert-utf16-bom',
+      record: 2,
+      at: 0.002,
+      mask: 1,
+    });
+    assert.ok(verdict.outcome === 'ok' && verdict.report !== null);
+    assert.deepEqual([verdict.report.rowsRead, verdict.report.rowsLoaded], [8, 7]);
+  });
+
+  it('a damaged message of a Telegram export is rejected alone, with its line (the file was refused before)', async () => {
+    const d: Damage = { kind: 'insert-0x80', record: 4, at: 0.52, mask: 1 };
+    const verdict = await check('telegram-export', d);
+    assert.ok(verdict.outcome === 'ok' && verdict.report !== null);
+    const mutant = damage('telegram-export', posts, d);
+    const [start] = mutant.file.spans[4] as [number, number];
+    const line = mutant.file.bytes.subarray(0, start).toString('latin1').split('\n').length;
+    assert.deepEqual(
+      verdict.report.rejections.map((r) => [r.reason, r.count, r.examples[0]?.line]),
+      [['invalid UTF-8', 1, line]],
+    );
+  });
+
+  it('a stray quote in the last message of a chat (full export): the chats after it load as themselves', async () => {
+    // bench/fuzz.ts --seed 1 --only 68: the string ran past the chat's end; the messages of the two chats
+    // after it were framed as the first chat's (or lost).
+    const texts = [
+      'نان کار آزادی #مهسا_امینی zw\u200cnj',
+      'نان کار آزادی #مهسا_امینی نان کار آزادی #مهسا_امینی',
+      'نان کار آزادی #مهسا_امینی a "quoted" word',
+      'zw\u200cnj [a, b]',
+      'https://www.example.com/a?utm_source=x',
+      'plain text نان کار آزادی #مهسا_امینی',
+      'bare\rCR https://www.example.com/a?utm_source=x',
+      'bare\rCR comma, semicolon; tab\there',
+    ];
+    const d: Damage = { kind: 'insert-quote', record: 2, at: 0.900521679315716, mask: 1 };
+    const mutant = damage('telegram-full-export', fuzzPosts(texts, 68), d);
+    const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
+    assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
+  });
+
+  it('a stray quote in a middle message of a chat (full export): the chat after it is not lost', async () => {
+    // bench/fuzz.ts --seed 2 --only 548: the good record found after the damage closed the array, and what
+    // the damaged record had read past it (the next chat) was dropped.
+    const texts = [
+      'zw\u200cnj {"not": "json"}',
+      'زن زندگی آزادی two\nlines',
+      'plain text a "quoted" word',
+      'comma, semicolon; tab\there',
+      'bare\rCR زن زندگی آزادی',
+      'zw\u200cnj [a, b]',
+      '@someone \\ backslash =HYPERLINK("http://x.y")',
+      'bare\rCR {"not": "json"}',
+    ];
+    const d: Damage = { kind: 'insert-quote', record: 4, at: 0.09563534217886627, mask: 113 };
+    const mutant = damage('telegram-full-export', fuzzPosts(texts, 548), d);
+    const verdict = await judge(folder.path(mutant.file.name), mutant.file, { intact: mutant.intact });
+    assert.equal(verdict.outcome, 'ok', JSON.stringify(verdict).slice(0, 400));
   });
 });

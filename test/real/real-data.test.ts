@@ -193,6 +193,78 @@ describe('real data', { skip }, () => {
     });
   });
 
+  it('telegram-ru-news as one Telegram Desktop full export, one message damaged in each chat: only those ten rejected', async () => {
+    // The ten channels' messages written here as the Desktop app exports them (chats.list, one space of
+    // indent), then one message of each chat damaged in a different way. Before, one damage refused the file.
+    const dir = 'telegram-ru-news/channels';
+    const chats = readdirSync(join(REAL, dir))
+      .sort()
+      .map((name) => {
+        const messages = JSON.parse(readFileSync(join(REAL, dir, name), 'utf8')) as {
+          message_id: number;
+          sender_id: number;
+          text: string;
+          date: string;
+          channel: string;
+        }[];
+        const id = Number(String(messages[0]?.sender_id).replace(/^-100/, ''));
+        return {
+          name: messages[0]?.channel,
+          type: 'public_channel',
+          id,
+          messages: messages.map((m, k) => ({
+            id: m.message_id,
+            type: 'message',
+            date: m.date.slice(0, 19),
+            date_unixtime: String(Date.parse(m.date) / 1000),
+            from: m.channel,
+            from_id: `channel${id}`,
+            text: k === 100 ? `DAMAGE ${m.text}` : m.text,
+            text_entities: [],
+          })),
+        };
+      });
+    let text = JSON.stringify({ about: 'Here is the data you requested.', chats: { list: chats } }, null, 1);
+    // The 101st message of each chat, damaged from inside its text: a stray quote, a raw line end, a lone
+    // surrogate escape, a NUL, a quote and a brace (twice), a unit separator, a bad escape, a CR, two quotes.
+    const damages = [
+      'DAMAGE "',
+      'DAMAGE\n',
+      'DAMAGE \\ud800',
+      'DAMAGE \u0000',
+      'DAMAGE "}',
+      'DAMAGE "{',
+      'DAMAGE \u001f',
+      'DAMAGE \\',
+      'DAMAGE \r',
+      'DAMAGE ""',
+    ];
+    let c = 0;
+    text = text.replaceAll('"DAMAGE ', () => `"${damages[c++ % damages.length]}`);
+    assert.equal(c, 10);
+    const tmp = mkdtempSync(join(tmpdir(), 'lockstep-real-tg-'));
+    try {
+      const file = join(tmp, 'result.json');
+      writeFileSync(file, text);
+      const store = await Store.open();
+      stores.push(store);
+      const f = (await loadFiles(store, [file])).files[0];
+      assert.equal(f?.format, 'telegram-export');
+      // Nine damaged messages are rejected; the fifth ('"}') ends its message early, which loads cut, and
+      // the rest of its text is one rejected piece of stray text: 9,597 records read, 9,587 loaded.
+      assert.deepEqual([f?.rowsRead, f?.rowsLoaded, f?.rowsRejected], [9597, 9587, 10]);
+      const perChat = await store.all<{ account: string; n: bigint }>(
+        'SELECT account, count(*) AS n FROM posts GROUP BY account ORDER BY account',
+      );
+      assert.deepEqual(
+        perChat.map((r) => [r.account, Number(r.n)]),
+        chats.map((ch, k) => [`channel${ch.id}`, ch.messages.length - (k === 4 ? 0 : 1)]).sort(),
+      );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('voterfraud2020: 80,816 retweets by 50,209 users of 3,639 tweets, loaded with a mapping and no times', async () => {
     const { report, q } = await load(['voterfraud2020/retweets-2020-10-27.csv'], {
       mapping: { account: 'user_id', repost_of: 'retweeted_id' },
