@@ -3,6 +3,7 @@
 // the time, the messages loaded and the process's peak memory. The export is framed message by message
 // (src/ingest/_frame-document.ts), so the peak should not grow with the file.
 // Usage: node --import tsx bench/telegram-export.ts [--messages 1000000] [--chats 50] [--seed 1] [--keep DIR]
+//   [--memory-limit 1GiB (DuckDB's, as --memory-limit gives it; default: half the machine's memory)]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     chats: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'string' },
+    'memory-limit': { type: 'string' },
   },
 });
 const messages = Number(values.messages);
@@ -74,7 +76,8 @@ const bytes = (await stat(path)).size;
 
 const db = join(dir, 'bench.duckdb');
 await rm(db, { force: true });
-const store = await Store.open(db);
+const memory = values['memory-limit'];
+const store = await Store.open(db, memory === undefined ? {} : { memoryLimit: memory });
 t = performance.now();
 const report = await loadFiles(store, [path]);
 const loadSeconds = (performance.now() - t) / 1000;
@@ -85,6 +88,6 @@ console.log(
   `telegram export: ${messages.toLocaleString('en-US')} messages in ${chats} chats, ${(bytes / 2 ** 20).toFixed(0)} MiB (written in ${writeSeconds.toFixed(1)} s)`,
 );
 console.log(
-  `  loaded ${f?.rowsLoaded.toLocaleString('en-US')} of ${f?.rowsRead.toLocaleString('en-US')} read, rejected ${f?.rowsRejected} in ${loadSeconds.toFixed(1)} s; peak RSS ${peak.toFixed(0)} MiB`,
+  `  loaded ${f?.rowsLoaded.toLocaleString('en-US')} of ${f?.rowsRead.toLocaleString('en-US')} read, rejected ${f?.rowsRejected} in ${loadSeconds.toFixed(1)} s; peak RSS ${peak.toFixed(0)} MiB (memory limit ${memory ?? 'default'})`,
 );
 if (values.keep === undefined) await rm(dir, { recursive: true, force: true });
