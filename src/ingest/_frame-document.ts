@@ -3,7 +3,9 @@
 // chats). Each message is a record of its own, framed as the elements of a JSON array are (_frame-json.ts),
 // so one damaged message is that message's rejection with its line, never its neighbours' or its file's;
 // each chat's own fields (name, type, id) are handed on beside its messages. Streamed: nothing is held but
-// one record and each chat's few fields, so an export of any size is read in bounded memory.
+// one record and each chat's few fields, so an export of any size is read in bounded memory. Past 400
+// lines: the walk and its recoveries from damage (an array ended early or late, a chat's fields misread)
+// share one state.
 import { JsonValueFramer } from './_frame-json.js';
 import type { ReaderRejection } from './raw.js';
 
