@@ -305,10 +305,15 @@ function judgeReaction(r: ReactionRow, level: Level, tailFactor: number): Signal
       ? Math.min(zFromUpperTail(Math.min(1, tailFactor * tail)), 40)
       : (S - M) / Math.sqrt(Math.max(V, 1e-9)),
   );
-  const ratio = round(S / Math.max(M, 1e-9));
+  // The effect on the scale of the other tests' O/E, a factor: on a geometric average, members reacted ahead
+  // of a share of their crowds `ratio` times smaller than an account timed like the crowd would (O = e^(S/V),
+  // the inverse of their geometric-mean rank, against E = e^(M/V)). S/M is no such factor: it grows with ln
+  // of it, so a level of 3 on S/M asked for reactions some seven times ahead of the crowd, not three.
+  const [O, E] = V > 0 ? [Math.exp(S / V), Math.exp(M / V)] : [1, 1];
+  const ratio = round(O / E);
   return {
-    observed: round(S),
-    expected: round(M),
+    observed: round(O),
+    expected: round(E),
     zScore,
     ratio,
     groups: items,
