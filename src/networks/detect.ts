@@ -24,7 +24,7 @@ import {
   windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { zFromUpperTail } from './_poisson.js';
+import { normalUpperTail } from './_poisson.js';
 import {
   ALIGNED,
   type Alignment,
@@ -323,10 +323,10 @@ async function memberRule(
   const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments, small);
   const kept = networks.map((group, net) => {
     const scores = members.get(net) ?? new Map<number, MemberChance>();
-    const level = Math.max(parameters.minMemberZScore, zFromUpperTail(MEMBER_FAMILY_ERROR / group.length));
+    const passing = new Set(holm(group, scores));
     for (const [aid, m] of scores)
-      if (m.beyondChance && m.zScore < level) scores.set(aid, { ...m, beyondChance: false });
-    return { scores, passing: group.filter((aid) => scores.get(aid)?.beyondChance === true) };
+      if (m.beyondChance && !passing.has(aid)) scores.set(aid, { ...m, beyondChance: false });
+    return { scores, passing: group.filter((aid) => passing.has(aid)) };
   });
   const rescore = kept.map((k) => (k.passing.length >= parameters.minAccounts ? k.passing : []));
   await writeGroups(store, '_m', rescore);
@@ -351,6 +351,32 @@ async function memberRule(
       chance: best ? { ...chance, binding, zScore: best.zScore, ratio: best.ratio } : { ...chance, binding },
     };
   });
+}
+
+/**
+ * The members of `group` that Holm's step-down procedure keeps at the family-wise error MEMBER_FAMILY_ERROR
+ * over the group's n members (Holm 1979): with the members' tails in increasing order, the k-th smallest
+ * passes when it and every smaller one are at most MEMBER_FAMILY_ERROR / (n - k + 1). It controls the same
+ * error as Bonferroni's single level MEMBER_FAMILY_ERROR / n and keeps every member that level keeps, and
+ * more: once the members that clearly belong are counted, the others are held to the level of the fewer
+ * left (a fleet's accounts sent to two jobs each, whose z of 2.5-2.8 fell short of Bonferroni's 3.2 among
+ * 48). A member that fails the other levels (ratio, item-windows, --min-member-z) is not a candidate, as
+ * if its tail were one.
+ */
+function holm(group: number[], scores: Map<number, MemberChance>): number[] {
+  const tails = group
+    .flatMap((aid) => {
+      const m = scores.get(aid);
+      return m?.beyondChance ? [{ aid, tail: normalUpperTail(m.zScore) }] : [];
+    })
+    .sort((x, y) => x.tail - y.tail || x.aid - y.aid);
+  const n = group.length;
+  const kept: number[] = [];
+  for (const [k, { aid, tail }] of tails.entries()) {
+    if (tail > MEMBER_FAMILY_ERROR / (n - k)) break;
+    kept.push(aid);
+  }
+  return kept;
 }
 
 /** Groups smaller than this get the member test's second look, in windows shifted by half. */

@@ -230,8 +230,8 @@ export const ANALYZE_SETTINGS = [
     unit: 'z-score',
     default: 2,
     help:
-      "a member stays when its own co-activity's z-score reaches this, and in a group of n accounts the z " +
-      'whose tail is 0.05/n (a family-wise error of 5% over the members); its timing test needs --min-z at least',
+      "a member stays when its own co-activity's z-score reaches this and passes Holm's step-down test over " +
+      "the group's members at a family-wise error of 5%; its timing test needs --min-z at least",
     tier: 'expert',
     scope: 'detection',
     parse: numberParser(() => true, 'a number'),
