@@ -363,7 +363,7 @@ async function memberRule(
  * 48). A member that fails the other levels (ratio, item-windows, --min-member-z) is not a candidate, as
  * if its tail were one.
  */
-function holm(group: number[], scores: Map<number, MemberChance>): number[] {
+export function holm(group: number[], scores: Map<number, MemberChance>): number[] {
   const tails = group
     .flatMap((aid) => {
       const m = scores.get(aid);
