@@ -2,9 +2,9 @@
 // time, so the UI reads through a bounded pool of connections on the same read-only database: up to `readers`
 // queries run concurrently (DuckDB shares its worker threads between them) and the rest wait in order for a free
 // connection. With one connection, 20 readers queued behind each other's network timelines (account pages
-// took 3 s at the median); see BENCHMARKS.md "serve under several readers". A timer interrupts a query that runs
-// past the limit (StoreReader.interrupt), which then fails with QueryTimeout (the server answers 503), and its
-// connection goes back to the pool.
+// took 3 s at the median); see docs/notebook/2026-12-07-benchmarks.md, "serve under several readers". A
+// timer interrupts a query that runs past the limit (StoreReader.interrupt), which then fails with
+// QueryTimeout (the server answers 503), and its connection goes back to the pool.
 import type { Params, Row, Store, StoreReader } from '../store/index.js';
 
 export class QueryTimeout extends Error {

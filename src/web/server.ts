@@ -26,8 +26,8 @@ export const SERVE_DEFAULTS = {
   /**
    * Store connections serving requests at once (a DuckDB connection runs one query at a time); more requests
    * wait for a free one. Four on two cores: with 20 concurrent readers, account pages came 1.4x (median) and
-   * 1.8x (p95) faster than on one connection (BENCHMARKS.md "serve under several readers"); more connections
-   * only share the same cores, and each holds little memory of its own.
+   * 1.8x (p95) faster than on one connection (docs/notebook/2026-12-07-benchmarks.md, "serve under several
+   * readers"); more connections only share the same cores, and each holds little memory of its own.
    */
   readers: 4,
   postsPerPage: 200,

@@ -2,7 +2,8 @@
 // posts and a handle, the page makes no request but for itself, draws the graph (non-blank pixels), lists
 // exactly the networks of networks.json, shows evidence posts that exist in the store, runs no planted
 // script and has no javascript: link, and breaks no Content-Security-Policy rule. `lockstep report` rebuilds
-// the same bytes. Screenshot: a temp dir, or docs/screenshot-report-test.png with UPDATE_SCREENSHOTS=1.
+// the same bytes. Screenshot: a temp dir, or SCREENSHOTS_DIR=DIR keeps it as DIR/report-test.png (the README's
+// pictures are scripts/screenshots.mjs's, from the demo run).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +20,7 @@ import { writeReport, writeRunFolder } from '../../src/report/index.js';
 import { Store } from '../../src/store/index.js';
 import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } from './_chromium.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const SHOTS = process.env.SCREENSHOTS_DIR;
 const POSTS = 20_000;
 const SEED = 7;
 const HOSTILE_TEXT = ' <img src=x onerror=alert(1)></script><!-- javascript:alert(1) \u2028';
@@ -234,10 +234,8 @@ describe('report.html in Chromium', { skip }, () => {
   });
 
   it('saves a screenshot', async () => {
-    // The README's picture: the summary, the networks table and the graph.
-    const path = UPDATE
-      ? join(ROOT, 'docs', 'screenshot-report-test.png')
-      : join(work, 'screenshot-report.png');
+    // The summary, the networks table and the graph of the hostile run, to look at when a test fails.
+    const path = join(SHOTS === undefined ? work : resolve(SHOTS), 'report-test.png');
     // 1100 px wide and cut below the graph, to keep the PNG under 300 KB.
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.waitForTimeout(300);

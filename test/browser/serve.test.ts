@@ -1,8 +1,9 @@
 // The `lockstep serve` UI in Debian's Chromium (playwright-core) on a generated run: the networks table
 // lists what networks.json lists, a click opens the network page whose graph canvas is drawn (non-blank
 // pixels), an evidence page shows post pairs that exist in the store, every request goes to the server's
-// own origin, no dialog fires and no policy is broken. Screenshot: a temp dir, or docs/screenshot-ui.png
-// with UPDATE_SCREENSHOTS=1 (LOCKSTEP_UI_RUN=runs/demo serves that run folder instead of a generated one).
+// own origin, no dialog fires and no policy is broken. Screenshot: a temp dir, or SCREENSHOTS_DIR=DIR keeps
+// it as DIR/ui-test.png (LOCKSTEP_UI_RUN=runs/demo serves that run folder instead of a generated one). The
+// README's pictures are not the tests': scripts/screenshots.mjs takes them from the demo run.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { chromiumMissing, launchChromium, printedGraphColours, watchedPage } fro
 import { brokenWords, definePageNames } from './_layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const SHOTS = process.env.SCREENSHOTS_DIR;
 const GIVEN_RUN = process.env.LOCKSTEP_UI_RUN;
 
 const skip = chromiumMissing;
@@ -206,8 +207,15 @@ describe('lockstep serve in Chromium', { skip }, () => {
     } finally {
       store.close();
     }
-    const meta = await page.$eval('#evidence-pairs .post .meta', (m) => m.textContent ?? '');
-    assert.match(meta, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+00:00/);
+    // Each post's time without its zone; the page names the zone once, above the pairs.
+    const metas = await page.$$eval('#evidence-pairs .post .meta', (ms) =>
+      ms.map((m) => m.textContent ?? ''),
+    );
+    for (const meta of metas) {
+      assert.match(meta, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+      assert.doesNotMatch(meta, /UTC/);
+    }
+    assert.match(await page.$eval('#evidence-count', (p) => p.textContent ?? ''), /Times are UTC\.$/);
     // No label or meta line breaks inside a word ("s haring", "rep ost"), wide or narrow.
     await definePageNames(page);
     assert.deepEqual(await brokenWords(page), []);
@@ -220,6 +228,32 @@ describe('lockstep serve in Chromium', { skip }, () => {
     await page.click('h1 a');
     await page.waitForSelector('#app[data-ready="account"]');
     assert.ok((await page.$$('table.posts tbody tr')).length > 0);
+  });
+
+  it('names the time zone once per page or section, never "UTC+00:00" after each time', async () => {
+    const first = doc().networks[0]?.id as number;
+    const account = new URL(page.url()).pathname;
+    try {
+      for (const path of ['/', `/network/${first}`, account]) {
+        await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+        await page.waitForSelector('#app[data-ready]');
+        const text = await page.$eval('#app', (a) => (a as HTMLElement).innerText);
+        assert.doesNotMatch(text, /UTC\+00:00/, path);
+        // The times shown, and how often the zone is named: once per page or section (a span, a table head,
+        // the note above the evidence), not once per time.
+        const times = text.match(/\d{4}-\d\d-\d\d \d\d:\d\d/g) ?? [];
+        const zones = text.match(/\bUTC\b/g) ?? [];
+        assert.ok(times.length > 0, `${path} shows times`);
+        assert.ok(
+          zones.length >= 1 && zones.length <= 5,
+          `${path}: ${times.length} times, UTC named ${zones.length} times`,
+        );
+      }
+    } finally {
+      // The next test starts from the account page.
+      await page.goto(`${origin}${account}`, { waitUntil: 'load' });
+      await page.waitForSelector('#app[data-ready="account"]');
+    }
   });
 
   it('names the accounts it is linked with by handle or name, and its indicators by their labels', async () => {
@@ -328,7 +362,7 @@ describe('lockstep serve in Chromium', { skip }, () => {
   });
 
   it('saves a screenshot of a network page', async () => {
-    const path = UPDATE ? join(ROOT, 'docs', 'screenshot-ui.png') : join(work, 'screenshot-ui.png');
+    const path = join(SHOTS === undefined ? work : resolve(SHOTS), 'ui-test.png');
     const first = doc().networks[0]?.id as number;
     // 1100 x 740: the headline figures and the graph, and a PNG under 300 KB.
     await page.setViewportSize({ width: 1100, height: 900 });

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-// A post pair side by side (an evidence item): each post's id, time in UTC and text, all set as text.
+// A post pair side by side (an evidence item): each post's id, time and text, all set as text. The times are
+// UTC, and the page says so once, above the pairs (the zone after every time wrapped dates at 900 px).
 import { dataText, el } from '../../report/html/client/_dom.js';
-import { utc } from '../../report/html/client/_format.js';
+import { stamp } from '../../report/html/client/_format.js';
 
 export interface ShownPost {
   id: string;
@@ -16,7 +17,7 @@ export function postBox(who: Node, p: ShownPost): HTMLElement {
     { class: 'meta' },
     who,
     ' · ',
-    el('span', { class: 'nowrap' }, utc(p.time)),
+    el('span', { class: 'nowrap' }, stamp(p.time, true)),
     ' · ',
     dataText('span', p.id, 'post-id mono'),
   );

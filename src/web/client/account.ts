@@ -4,7 +4,7 @@
 // named by handle or name), indicators from accounts.csv under their readable labels and formats
 // (../../report/labels.ts, the explanation as a tooltip), and its posts newest first, a page at a time.
 import { dataText, el, safeLink, table } from '../../report/html/client/_dom.js';
-import { fixed, int, utc } from '../../report/html/client/_format.js';
+import { fixed, int, stamp } from '../../report/html/client/_format.js';
 import { formatCell, withTitles } from '../../report/html/client/network-sections.js';
 import { isolateText } from '../../report/html/visible-text.js';
 import { accountLabel, columnDoc, columnLabel, SIGNAL_DOCS, signalLabel } from '../../report/labels.js';
@@ -49,7 +49,7 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
       ` on ${p.platform}`,
       p.profile?.name ? ' · ' : '',
       p.profile?.name ? dataText('span', p.profile.name) : '',
-      p.profile?.created ? ` · created ${utc(p.profile.created, false)}` : '',
+      p.profile?.created ? ` · created ${stamp(p.profile.created)} UTC` : '',
       p.profile?.followers != null ? ` · ${int(p.profile.followers)} followers` : '',
       p.profile?.following != null ? ` · following ${int(p.profile.following)}` : '',
     ),
@@ -139,7 +139,7 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
         'p',
         { class: 'note' },
         'Its figures in each network and its inauthenticity indicators, from accounts.csv (the column name ' +
-          'beside each; docs/run-folder.md explains them). Hover a label for what it means.',
+          'beside each; docs/run-folder.md explains them). Hover a label for what it means. Times are UTC.',
       ),
     );
     const keys = Object.keys(rows).filter((k) => !['Id', 'network', 'account', 'platform'].includes(k));
@@ -176,7 +176,7 @@ export function renderAccount(root: HTMLElement, p: AccountPayload): void {
     table(
       ['Time (UTC)', 'Kind', 'Text', 'Links', 'Client', 'Post id'],
       items.map((x) => [
-        utc(x.time),
+        stamp(x.time, true),
         kindCell(x),
         dataText('div', x.text ?? '', 'text'),
         el('div', null, ...x.urls.map((u) => el('div', null, safeLink(u)))),

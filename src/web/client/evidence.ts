@@ -39,7 +39,8 @@ export function renderEvidence(root: HTMLElement, p: EvidencePayload): void {
       'p',
       { class: 'lead', id: 'evidence-count' },
       `${int(p.total)} post pairs share a repost or quote target, answered post, hashtag, URL, site, mention or normalised text within ${int(p.windowSeconds)} s` +
-        (p.total > p.pairs.length ? `; the ${int(p.pairs.length)} sharing the most are shown.` : '.'),
+        (p.total > p.pairs.length ? `; the ${int(p.pairs.length)} sharing the most are shown.` : '.') +
+        ' Times are UTC.',
     ),
   );
   const list = el('div', { id: 'evidence-pairs' });

@@ -15,7 +15,7 @@ import {
   int,
   JOINED_NOTE,
   ratio,
-  utc,
+  utcSpan,
 } from '../../report/html/client/_format.js';
 import {
   columnHead,
@@ -63,7 +63,7 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     el(
       'p',
       null,
-      `${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts), first ${utc(n.start)}, last ${utc(n.end)}. ` +
+      `${int(n.posts)} coordinated posts (of ${int(n.memberPosts)} posts by these accounts), from ${utcSpan(n.start, n.end, true)}. ` +
         `Bound by ${n.binding.map(signalLabel).join(', ') || '–'}: strongest z ${fixed(n.zScore, 1)} (O/E ${ratio(n.ratio)}); ` +
         `over all signals and items, ${fixed(n.observed, 0)} member pairs against ${fixed(n.expected, 1)} expected by chance. ` +
         `${int(n.internalEdges)} internal edges; ${int(n.pruned)} accounts set aside by the member rule.` +
@@ -164,7 +164,7 @@ export function renderNetwork(root: HTMLElement, p: NetworkPayload): void {
     el(
       'p',
       { class: 'note' },
-      `Post pairs behind the strongest edges (from networks.json). Each pair's page lists every post pair that ties the two accounts within ${int(p.windowSeconds)} s.`,
+      `Post pairs behind the strongest edges (from networks.json). Each pair's page lists every post pair that ties the two accounts within ${int(p.windowSeconds)} s. Times are UTC.`,
     ),
   );
   const list = el('div', { id: 'evidence-list' });

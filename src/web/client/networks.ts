@@ -2,15 +2,15 @@
 /// <reference lib="dom.iterable" />
 // The networks list: the run's warnings, then a table sortable by any column (click its header) and filtered
 // by a text box that matches ids, labels, signals and top hashtags. Labels as in the report (story.ts). Then
-// the candidates set aside as within chance (set-aside.ts).
+// the candidates set aside as within chance (the report's set-aside.ts, with links to the UI's pages).
 import { dataText, el, partsNodes } from '../../report/html/client/_dom.js';
-import { duration, fixed, hoursBetween, int, ratio, utc } from '../../report/html/client/_format.js';
+import { duration, fixed, hoursBetween, int, ratio, utcSpan } from '../../report/html/client/_format.js';
+import { renderSetAside } from '../../report/html/client/set-aside.js';
 import { networkLabel } from '../../report/html/story.js';
 import { runWarnings } from '../../report/html/warnings.js';
 import { signalLabel } from '../../report/labels.js';
 import type { NetworkRow, NetworksPayload } from '../views/networks.js';
-import { link, networkPath } from './_links.js';
-import { renderSetAside } from './set-aside.js';
+import { accountPath, link, networkPath } from './_links.js';
 
 type Column = {
   label: string;
@@ -69,7 +69,7 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       'p',
       { class: 'lead' },
       `${int(p.networks.length)} coordinated networks beyond chance in ${int(d.posts)} posts by ${int(d.accounts)} accounts, ` +
-        `${utc(d.start, false)} to ${utc(d.end, false)}; ${int(p.candidates.setAside)} candidate communities were within chance and set aside.`,
+        `${utcSpan(d.start, d.end)}; ${int(p.candidates.setAside)} candidate communities were within chance and set aside.`,
     ),
     ...runWarnings({ population: p.population ?? null, untimedPosts: d.untimedPosts }).map((w) =>
       el('p', { class: 'warning' }, el('strong', null, 'Warning: '), w),
@@ -140,7 +140,14 @@ export function renderNetworks(root: HTMLElement, p: NetworksPayload): void {
       { class: 'note' },
       `lockstep ${p.tool.version}; co-activity window ${int(Number(p.parameters.windowSeconds))} s.`,
     ),
-    ...renderSetAside(p),
+    ...renderSetAside(p, {
+      member: (m) => {
+        const a = link(accountPath(m.key), m.handle === null || m.handle === '' ? m.key : `@${m.handle}`);
+        a.title = m.key;
+        return a;
+      },
+      network: (id) => link(networkPath(id), `Network ${id}`),
+    }),
   );
   draw();
 }

@@ -10,16 +10,11 @@ export const ratio = (n: number | null | undefined) => (n != null && n >= 1e6 ? 
 export const pct = (share: number | null | undefined) =>
   share == null ? '–' : `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
 
-/** `2022-09-16 10:00:00 UTC+00:00` from an ISO time; empty or unknown gives a dash. */
-export function utc(iso: string | null | undefined, seconds = true): string {
-  const s = stamp(iso, seconds);
-  return s === '–' || s === iso ? s : `${s} UTC+00:00`;
-}
-
 /**
  * `2022-09-16 10:00` (with `:00` seconds if asked) in UTC, without the zone: for a place that names it once,
- * a column head "(UTC)" or the end of a span (utcSpan). The report writes the zone once per sentence, row
- * or post, not after every time: "UTC+00:00" twice in a cell wrapped dates to six lines at 900 px.
+ * a column head "(UTC)", a note above a list of posts, or the end of a span (utcSpan). The report and the UI
+ * write the zone once per sentence, table or page, not after every time: "UTC+00:00" twice in a cell wrapped
+ * dates to six lines at 900 px.
  */
 export function stamp(iso: string | null | undefined, seconds = false): string {
   if (iso == null || iso === '') return '–';

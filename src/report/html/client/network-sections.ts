@@ -9,7 +9,7 @@ import { type ColumnFormat, columnDoc, SIGNAL_DOCS, signalLabel } from '../../la
 import type { ReportNetworkBase } from '../report-data.js';
 import { shorten } from '../story.js';
 import { dataText, el, safeLink, table } from './_dom.js';
-import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, utc, utcSpan } from './_format.js';
+import { duration, fixed, hoursBetween, int, networkColor, pct, ratio, stamp, utcSpan } from './_format.js';
 
 type Sections = Pick<
   ReportNetworkBase,
@@ -48,7 +48,7 @@ export function formatCell(format: ColumnFormat | undefined, raw: string | null 
     case 'flag':
       return raw === '1' || raw === 'true' ? 'yes' : 'no';
     case 'time':
-      return utc(raw);
+      return stamp(raw, true);
     case 'integer':
       return [Number.isFinite(n) ? int(n) : raw, 'num'];
     case 'number':

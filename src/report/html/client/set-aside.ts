@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The report's "Set aside as within chance" section, after the networks: the candidate groups chance explained
-// (the largest first, each with why it went, its figures per signal and its members, large lists collapsed),
-// then the members the member rule took out of reported networks. networks.json lists every one.
+// The "Set aside as within chance" section, after the report's networks and under the UI's networks list
+// (one module for both, as network-sections.ts is): the candidate groups chance explained (the largest first,
+// each with why it went, its figures per signal and its members, large lists collapsed), then the members the
+// member rule took out of reported networks. networks.json lists every one. The UI passes its own links.
 import type { ReportData, ReportSetAsideCandidate } from '../report-data.js';
 import { setAsideReason } from '../set-aside-words.js';
 import { dataText, el, table } from './_dom.js';
@@ -51,7 +52,21 @@ export function signalTable(c: Pick<ReportSetAsideCandidate, 'signals'>): HTMLTa
   );
 }
 
-export function renderSetAside(data: ReportData): Node[] {
+/** What the section reads: the report's data, or the UI's networks payload (the same fields). */
+export type SetAsideInput = Pick<ReportData, 'setAside' | 'candidates' | 'parameters'>;
+
+/** How members and networks link: in the report, to nothing and to the network's section; the UI's pages. */
+export interface SetAsideLinks {
+  member: (m: Member) => HTMLElement;
+  network: (id: number) => HTMLElement;
+}
+
+const REPORT_LINKS: SetAsideLinks = {
+  member: (m) => memberNode(m),
+  network: (id) => el('a', { href: `#network-${id}` }, `Network ${id}`),
+};
+
+export function renderSetAside(data: SetAsideInput, links: SetAsideLinks = REPORT_LINKS): Node[] {
   const s = data.setAside;
   const out: Node[] = [el('h2', { id: 'set-aside' }, 'Set aside as within chance')];
   if (s === null) {
@@ -88,7 +103,7 @@ export function renderSetAside(data: ReportData): Node[] {
         [fixed(c.zScore, 1), 'num'],
         [ratio(c.ratio), 'num'],
         el('details', null, el('summary', null, 'per signal'), signalTable(c)),
-        memberList(c.members, c.membersTotal),
+        memberList(c.members, c.membersTotal, links.member),
       ]),
       { id: 'set-aside-table' },
     );
@@ -134,8 +149,8 @@ export function renderSetAside(data: ReportData): Node[] {
     table(
       ['network', 'account', ['member z', 'num'], ['member O/E', 'num']],
       s.pruned.map((m) => [
-        el('a', { href: `#network-${m.network}` }, `Network ${m.network}`),
-        memberNode(m),
+        links.network(m.network),
+        links.member(m),
         [fixed(m.memberZScore, 1), 'num'],
         [ratio(m.memberRatio), 'num'],
       ]),
