@@ -8,7 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset, NETWORK_NAMES, ORGANIC_BURSTS } from '../src/generate/index.js';
+import { generateDataset, NETWORK_NAMES, ORGANIC_BURSTS } from '@lockstep/generate';
 import { detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
 import { Store } from '../src/store/index.js';

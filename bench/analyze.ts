@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../src/generate/index.js';
+import { generateDataset } from '@lockstep/generate';
 import { describeNetworks, detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
 import { loadReportClient } from '../src/report/html/index.js';

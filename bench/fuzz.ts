@@ -6,7 +6,7 @@
 //   npx tsx bench/fuzz.ts [--mutants 600] [--seed 1] [--posts 8] [--only N (one mutant, printed whole)]
 //     [--format telegram-export (judge only that format's mutants; the others are drawn, not loaded)]
 import { parseArgs } from 'node:util';
-import { seededRandom } from '../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import {
   DAMAGE_KINDS,
   type Damage,

@@ -5,7 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GENERATE_DEFAULTS, generateDataset } from '../src/generate/index.js';
+import { GENERATE_DEFAULTS, generateDataset } from '@lockstep/generate';
 
 const { values } = parseArgs({
   options: {

@@ -5,7 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../src/generate/index.js';
+import { generateDataset } from '@lockstep/generate';
 import { loadFiles } from '../src/normalize/index.js';
 import { Store, sqlString } from '../src/store/index.js';
 

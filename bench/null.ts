@@ -4,14 +4,14 @@
 // posted in each window and each item keeps how popular it was, and who-did-what-with-whom is chance.
 // Every network reported on such data is a false positive, selection by the grouping included. Prints figures;
 // never fails. Usage: node --import tsx bench/null.ts STORE_OR_FILE... [--shuffles 3] [--options JSON]; an
-// input `scenario:SEED` is the independent generator's data (bench/_scenario.ts, 3,000 accounts).
+// input `scenario:SEED` is the independent generator's data (@lockstep/generate's scenario, 3,000 accounts).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { scenario } from '@lockstep/generate';
 import { DETECT_DEFAULTS, detectNetworks } from '../src/networks/index.js';
 import { loadFiles } from '../src/normalize/index.js';
 import { Store } from '../src/store/index.js';
 import { storeWith } from '../test/signals/_fixture.js';
-import { scenario } from './_scenario.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,9 +8,9 @@
 // what lockstep reports; never fails.
 // Usage: node --import tsx bench/scenarios.ts [--accounts 3000] [--seeds 1,2,3] [--options JSON]
 import { parseArgs } from 'node:util';
+import { scenario } from '@lockstep/generate';
 import { detectNetworks } from '../src/networks/index.js';
 import { storeWith } from '../test/signals/_fixture.js';
-import { scenario } from './_scenario.js';
 
 const { values } = parseArgs({
   options: {

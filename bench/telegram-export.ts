@@ -9,7 +9,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { seededRandom } from '../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { loadFiles } from '../src/normalize/index.js';
 import { Store } from '../src/store/index.js';
 

@@ -1,11 +1,6 @@
 // The lockstep library: open a store, load files into it, detect and describe coordinated networks, write
-// the run folder, generate synthetic data.
-export {
-  GENERATE_DEFAULTS,
-  type GenerateOptions,
-  type GenerateSummary,
-  generateDataset,
-} from './generate/index.js';
+// the run folder. The synthetic data generator is not part of it: it is the workspace package
+// @lockstep/generate (packages/generate), which `lockstep generate` and the demo use.
 export { detectFormat, FORMAT_DESCRIPTIONS, type FormatName, PRESETS, parseMapping } from './ingest/index.js';
 export {
   type Candidate,

@@ -1,7 +1,7 @@
 // Organic crowds: the everyday population and the genuine mass behaviour a detector must not call
 // coordination (fans, a journalist's repliers, protest waves, a nightly chant, goal cries, breaking news,
 // a chain message, friend circles, an announced tweetstorm, people arguing back at a campaign's tag).
-import type { Rng } from '../../src/generate/_rng.js';
+import type { Rng } from '@lockstep/generate';
 import {
   AUDIENCE_CRITICAL,
   AUDIENCE_HOSTILE,

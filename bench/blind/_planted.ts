@@ -1,7 +1,7 @@
 // Planted coordinated networks, each written from a one-paragraph description of the pattern (see README):
 // stealth cell, rented amplification fleet, reply brigade, sleeper cell, hashtag hijackers, slow copy-paste
 // network, loud hashtag flood. Every planted account also keeps an everyday cover life (World.cover).
-import type { Rng } from '../../src/generate/_rng.js';
+import type { Rng } from '@lockstep/generate';
 import {
   BRIGADE_EN,
   BRIGADE_FA,

@@ -1,7 +1,7 @@
 // The blind benchmark's world: accounts, posts, clocks, typing habits, and the everyday behaviour that both
 // organic users and the planted accounts' cover activity use. Posts are held compactly in memory (about
 // 1M of them fit in a few hundred MB) and written out in time order by _write.ts.
-import { AliasTable, Rng } from '../../src/generate/_rng.js';
+import { AliasTable, Rng } from '@lockstep/generate';
 import {
   BIOS_EN,
   BIOS_FA,

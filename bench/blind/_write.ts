@@ -3,7 +3,7 @@
 // plus truth.csv. Tweet ids are snowflakes built from each post's time, as Twitter's are.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { hash32 } from '../../src/generate/_rng.js';
+import { hash32 } from '@lockstep/generate';
 import {
   type Account,
   EVENTS,

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AliasTable } from '../../src/generate/_rng.js';
+import { AliasTable } from '@lockstep/generate';
 import {
   backgroundOriginals,
   backgroundResponses,

@@ -1,6 +1,6 @@
 // `lockstep generate --posts N --seed S --out DIR`: the seeded synthetic dataset (IO archive layout
 // plus truth.csv).
-import { GENERATE_DEFAULTS, type GenerateSummary, generateDataset } from '../generate/index.js';
+import { GENERATE_DEFAULTS, type GenerateSummary, generateDataset } from '@lockstep/generate';
 import { Progress, UsageError } from './_io.js';
 
 export interface GenerateCommandOptions {

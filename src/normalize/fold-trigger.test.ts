@@ -2,7 +2,7 @@
 // folds the same whether or not it goes through NFKC, so ls_fold may skip the JS call for it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { seededRandom } from '../networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { Store } from '../store/index.js';
 import {
   ARABIC_MARKS,

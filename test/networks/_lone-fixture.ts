@@ -5,7 +5,7 @@
 // its members but has no edge to any, `stranger` shares no item-window with any of them (nor with `lone`).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { generateDataset } from '../../src/generate/index.js';
+import { generateDataset } from '@lockstep/generate';
 import { type Detection, detectNetworks } from '../../src/networks/index.js';
 import { type IngestReport, loadFiles } from '../../src/normalize/index.js';
 import { windowSql } from '../../src/signals/index.js';

@@ -6,7 +6,7 @@
 // members joining a core on several signals; a star; a collection of one operation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { type DetectOptions, detectNetworks } from '../../src/networks/index.js';
 import { accountNames, background, type FixturePost, storeWith } from '../signals/_fixture.js';

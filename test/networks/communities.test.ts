@@ -1,9 +1,10 @@
 // The grouping has no resolution limit: a reply brigade among hundreds who answer the same account (the
-// scenario generator written apart from the detector, bench/_scenario.ts, at 800 accounts), which
-// modularity (Louvain) merged into a community of hundreds, is its own group under Leiden-CPM and is found.
+// scenario generator written apart from the detector, @lockstep/generate's `scenario`, at 800 accounts),
+// which modularity (Louvain) merged into a community of hundreds, is its own group under Leiden-CPM and is
+// found.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scenario } from '../../bench/_scenario.js';
+import { scenario } from '@lockstep/generate';
 import { detectNetworks } from '../../src/networks/index.js';
 import { accountNames, storeWith } from '../signals/_fixture.js';
 

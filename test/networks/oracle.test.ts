@@ -6,7 +6,7 @@
 // account touched (the NOVEL stratum, whose meeting chance comes from the outside accounts' coincidences).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { ALIGNED, pairCounts, prepareWindows } from '../../src/networks/chance.js';
 import { computeSignals } from '../../src/signals/index.js';
 import { type FixturePost, storeWith } from '../signals/_fixture.js';

@@ -5,7 +5,7 @@
 // well beyond independence, and a variance that leaves that out would be too small.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { timingNetworkRows } from '../../src/networks/_timing.sql.js';
 import { ALIGNED } from '../../src/networks/chance.js';
 import { Store } from '../../src/store/index.js';

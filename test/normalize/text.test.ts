@@ -2,7 +2,7 @@
 // Arabic spellings campaigns mix, plus an oracle test of the NFKC trigger ranges against the running Node.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { NFKC_TRIGGER_RANGES } from '../../src/normalize/_nfkc-ranges.js';
 import { installNormalizers } from '../../src/normalize/index.js';
 import { Store } from '../../src/store/index.js';

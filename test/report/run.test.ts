@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { generateDataset } from '../../src/generate/index.js';
+import { generateDataset } from '@lockstep/generate';
 import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { restoreCsvCell } from '../../src/report/csv.js';

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { CSV_DEFAULTS, type CsvCell, toCsv, writeCsv } from '../../src/report/csv.js';
 import { type ExportGraph, GRAPH_EXPORT_DEFAULTS, toGexf, writeGexf } from '../../src/report/gexf.js';
 import { toGraphml, writeGraphml } from '../../src/report/graphml.js';

@@ -6,7 +6,7 @@
 // tolerance.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { seededRandom } from '../../src/networks/_rng.js';
+import { seededRandom } from '@lockstep/generate';
 import { computeSignals } from '../../src/signals/index.js';
 import type { Store } from '../../src/store/index.js';
 import { type FixturePost, storeWith } from './_fixture.js';

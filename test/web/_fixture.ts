@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDataset } from '../../src/generate/index.js';
+import { generateDataset } from '@lockstep/generate';
 import { describeNetworks, detectNetworks } from '../../src/networks/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { parseCsv } from '../../src/report/html/index.js';

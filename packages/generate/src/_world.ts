@@ -2,8 +2,8 @@
 // scale factor that sizes each component from the requested number of posts.
 import { Clock } from './_clock.js';
 import { ORDINARY_CLIENTS } from './_lexicon-people.js';
-import type { Rng } from './_rng.js';
 import { AccountTable, PostTable } from './_tables.js';
+import type { Rng } from './rng.js';
 
 export interface World {
   readonly clock: Clock;

@@ -16,9 +16,9 @@ import {
 import { addReaction, drawAuthor, organicUrl, type Population } from './_organic.js';
 import type { Plan } from './_plan.js';
 import type { TimedPool } from './_pool.js';
-import type { Rng } from './_rng.js';
 import { type Burst, burstPart, Kind, Lang } from './_tables.js';
 import type { World } from './_world.js';
+import type { Rng } from './rng.js';
 
 const PROTEST_TAG = 'اعتراضات_سراسری';
 const PROTEST_EXTRA_TAGS = ['مهسا_امینی', 'MahsaAmini', 'زن_زندگی_آزادی', 'OpIran'];

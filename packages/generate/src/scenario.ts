@@ -1,9 +1,25 @@
-// The independent scenario generator of bench/scenarios.ts (written apart from src/generate): an organic
-// background, a protest on three evenings, a tweetstorm, and five planted networks (A copy-paste ring, B
-// retweet ring around three seed accounts, C slow link-sharing network, D amplifiers of viral posts in
-// step, E a reply brigade in step on a minister everyone answers). See bench/scenarios.ts.
-import { seededRandom } from '../src/networks/_rng.js';
-import type { FixturePost } from '../test/signals/_fixture.js';
+// The independent scenario generator of bench/scenarios.ts (written apart from the dataset generator of
+// this package): an organic background, a protest on three evenings, a tweetstorm, and five planted
+// networks (A copy-paste ring, B retweet ring around three seed accounts, C slow link-sharing network, D
+// amplifiers of viral posts in step, E a reply brigade in step on a minister everyone answers). It returns
+// posts, not files: the tests and benchmarks load them into a store (test/signals/_fixture.ts).
+import { seededRandom } from './rng.js';
+
+/** One post of a scenario, in the shape the fixture store takes (test/signals/_fixture.ts's FixturePost). */
+export interface ScenarioPost {
+  account: string;
+  /** Hours after 2024-01-01T00:00Z. */
+  hour: number;
+  kind?: 'post' | 'repost' | 'reply' | 'quote';
+  text?: string;
+  hashtags?: string[];
+  urls?: string[];
+  mentions?: string[];
+  /** The id of the post reposted: `p` and its index in the scenario's posts. */
+  repostOf?: string;
+  /** The id of the post answered (a reply). */
+  replyTo?: string;
+}
 
 const DAYS = 14;
 
@@ -27,9 +43,9 @@ export function scenario(seed: number, accountCount: number) {
   const words = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
   const soup = (k: number) => Array.from({ length: k }, () => words[zipf(2000)]).join(' ');
   const hourOfDay = () => (rnd() < 0.6 ? 8 + rnd() * 16 : rnd() * 24);
-  const posts: FixturePost[] = [];
+  const posts: ScenarioPost[] = [];
   /** Adds a post and returns its id (the fixture store names posts p0, p1, ... in order). */
-  const add = (p: FixturePost) => `p${posts.push(p) - 1}`;
+  const add = (p: ScenarioPost) => `p${posts.push(p) - 1}`;
   const role = new Map<string, string>();
 
   const virals = Array.from({ length: 300 }, (_, v) => {

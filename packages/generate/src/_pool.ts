@@ -1,7 +1,8 @@
 // A time-ordered set of posts that later posts can repost, reply to or quote, so a reference always
 // points back in time. Picks favour recent posts, as timelines do.
-import type { Rng } from './_rng.js';
+
 import type { PostTable } from './_tables.js';
+import type { Rng } from './rng.js';
 
 export class TimedPool {
   private items: number[] = [];

@@ -1,6 +1,8 @@
-// Public face of the seeded synthetic dataset generator (`lockstep generate`, the demo, tests, benchmarks):
-// organic background with genuine mass mobilisation, plus four planted coordinated networks, written as a
-// Twitter IO archive (tweets.csv, users.csv) with the ground truth beside it (truth.csv).
+// Public face of @lockstep/generate, the synthetic data behind `lockstep generate`, the demo, the tests and
+// the benchmarks (kept out of the lockstep library's API): the seeded dataset generator (organic background
+// with genuine mass mobilisation, plus four planted coordinated networks, written as a Twitter IO archive,
+// tweets.csv and users.csv, with the ground truth beside it, truth.csv), the scenario builder, and the one
+// seeded RNG module they and the tests share (rng.ts).
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { plantProtest, plantSlogans, plantTweetstorm, plantViral } from './_bursts.js';
@@ -11,12 +13,14 @@ import { createPopulation, generateBackground } from './_organic.js';
 import { makePlan } from './_plan.js';
 import { TimedPool } from './_pool.js';
 import { renderDataset } from './_render.js';
-import { Rng } from './_rng.js';
 import { BURSTS, burstPart, NETWORK_PART, NETWORKS } from './_tables.js';
 import { createWorld } from './_world.js';
+import { Rng } from './rng.js';
 
 export { TWEET_COLUMNS, USER_COLUMNS } from './_render.js';
 export { BURSTS as ORGANIC_BURSTS, NETWORKS as NETWORK_NAMES } from './_tables.js';
+export { AliasTable, hash32, Rng, seededRandom } from './rng.js';
+export { type ScenarioPost, scenario } from './scenario.js';
 
 export interface GenerateOptions {
   /** Exact number of rows in tweets.csv; at least 1,000 so every component fits. */

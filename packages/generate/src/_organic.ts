@@ -6,10 +6,10 @@ import { everydayBody, finish, organicTags, replyBody } from './_compose.js';
 import { LINK_DOMAINS, ORGANIC_DOMAINS, STEALTH_DOMAINS } from './_lexicon-campaigns.js';
 import { LINK_LINES_ORGANIC } from './_lexicon-posts.js';
 import { TimedPool } from './_pool.js';
-import { AliasTable, type Rng } from './_rng.js';
 import { randomCode, urlVariant } from './_spelling.js';
 import { Kind } from './_tables.js';
 import type { World } from './_world.js';
+import { AliasTable, type Rng } from './rng.js';
 
 export interface Population {
   /** Account indices of the organic users. */

@@ -1,7 +1,7 @@
 // Time for the generator: seconds since the dataset's start, drawn with the day/night rhythm of Iranian
 // users (Tehran, UTC+03:30) and a daily volume curve that swells with the protests, and formatted the way
 // the IO archive writes them.
-import { AliasTable, type Rng } from './_rng.js';
+import { AliasTable, type Rng } from './rng.js';
 
 /**
  * Fixed +03:30. Iran dropped daylight saving in 2023; the few DST days left in September 2022 are ignored,

@@ -1,7 +1,7 @@
 // The spelling variants real Persian posts mix, which a normaliser must undo: Arabic yeh/kaf from Arabic
 // keyboards, ZWNJ written as space or dropped, '_' or ZWNJ inside hashtags, three digit sets, tatweel and
 // diacritics; and the URL variants (www, tracking parameters, trailing slash) of one canonical link.
-import type { Rng } from './_rng.js';
+import type { Rng } from './rng.js';
 
 /** Style bits: an account's writing habits, fixed when the account is made. */
 const ARABIC_KEYBOARD = 1;

@@ -13,9 +13,9 @@ import {
   PHRASE_NAMES,
   PLACES,
 } from './_lexicon-people.js';
-import type { Rng } from './_rng.js';
 import { drawStyle, randomCode } from './_spelling.js';
 import type { World } from './_world.js';
+import type { Rng } from './rng.js';
 
 export type Profile = 'organic' | 'flood' | 'stealth' | 'seed' | 'ring' | 'link';
 

@@ -10,9 +10,9 @@ import { COUNTER_LINES } from './_lexicon-posts.js';
 import type { Population } from './_organic.js';
 import type { Plan } from './_plan.js';
 import { TimedPool } from './_pool.js';
-import type { Rng } from './_rng.js';
 import { burstPart, Kind, Lang, NETWORK_PART } from './_tables.js';
 import { clientIndex, WEB_APP, type World } from './_world.js';
+import type { Rng } from './rng.js';
 
 const FLOOD_ID = 1;
 const MINUTE = 60;

@@ -12,9 +12,9 @@ import {
   TAILS,
   THOUGHTS,
 } from './_lexicon-posts.js';
-import type { Rng } from './_rng.js';
 import { pyList, spell, spellTag, tco } from './_spelling.js';
 import { Lang } from './_tables.js';
+import type { Rng } from './rng.js';
 
 export interface Draft {
   text: string;

@@ -1,6 +1,7 @@
-// Seeded randomness for the generator: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, passes
-// PractRand) seeded through splitmix32, plus the samplers the generator needs. One integer seed fixes every
-// byte of the output; nothing here reads Math.random or the clock.
+// The seeded randomness of the synthetic generators, the scenario builder, and the tests and benchmarks
+// that need random data: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, passes PractRand)
+// seeded through splitmix32, plus the samplers the generators need. One integer seed fixes every byte of
+// the output; nothing here reads Math.random or the clock.
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -138,6 +139,22 @@ export class Rng {
     }
     return copy.subarray(0, take);
   }
+}
+
+/**
+ * A seeded draw in [0, 1) as a plain function, for code that only needs uniforms (the scenario builder,
+ * tests, benchmarks): mulberry32, the stream these have drawn from since before the generators shared a
+ * package (was src/networks/_rng.ts), kept so that the data they pin stays what it was.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /**

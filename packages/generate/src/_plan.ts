@@ -2,8 +2,8 @@
 // things at 1M posts; counts scale linearly with floors, so a 2,000-post dataset still holds every part.
 
 import { STORMS } from './_lexicon-campaigns.js';
-import type { Rng } from './_rng.js';
 import type { World } from './_world.js';
+import type { Rng } from './rng.js';
 
 const HOUR = 3600;
 

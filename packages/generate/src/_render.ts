@@ -3,9 +3,9 @@
 // reply or quote refers to an id written before it.
 import { join } from 'node:path';
 import { CsvWriter, quote } from './_csv-writer.js';
-import { hash32, type Rng } from './_rng.js';
 import { BURSTS, Kind, LANGS, NETWORK_PART, NETWORKS } from './_tables.js';
 import type { World } from './_world.js';
+import { hash32, type Rng } from './rng.js';
 
 export const TWEET_COLUMNS = [
   'tweetid',

@@ -16,10 +16,10 @@ import {
 import { addEverydayPost, addReaction, type Population } from './_organic.js';
 import type { Plan } from './_plan.js';
 import type { TimedPool } from './_pool.js';
-import type { Rng } from './_rng.js';
 import { randomCode, urlVariant } from './_spelling.js';
 import { Kind, Lang, NETWORK_PART } from './_tables.js';
 import { WEB_APP, type World } from './_world.js';
+import type { Rng } from './rng.js';
 
 const HOUR = 3600;
 const TWEETDECK = 4;
