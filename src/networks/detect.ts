@@ -3,9 +3,10 @@
 //      (src/signals);
 //   2. grouping: the fused pair graph cut into groups by Leiden with the constant Potts model, which has no
 //      resolution limit, so an 8-account cell among 700 repliers stays its own group (communities.ts);
-//   3. one decision per group: its co-activity against what independent accounts would give (chance.ts) at
-//      the network level, then each member against the rest of its group at a family-wise level over the
-//      group's members; a group is reported when its kept members still bind on what bound it;
+//   3. one decision per group (judge.ts): its co-activity against what independent accounts would give
+//      (chance.ts) at the network level, then each member against the rest of its group, kept by Holm's
+//      procedure at a family-wise level over the group's members; a group is reported when its kept members
+//      still bind on what bound it;
 //   4. the reference: independent accounts are modelled by the accounts outside the group.
 // When nearly all activity is by accounts that co-act with someone (a collection of one operation), that
 // reference is thin and may be the same campaign, whose parts then explain each other: the run says so, the
@@ -24,7 +25,7 @@ import {
   windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { normalUpperTail } from './_poisson.js';
+import { writeAccounts, writeGroups } from './_groups.sql.js';
 import {
   ALIGNED,
   type Alignment,
@@ -34,11 +35,9 @@ import {
   type ChanceResult,
   type MemberChance,
   prepareWindows,
-  scoreAgainstChance,
-  scoreMembers,
-  strongest,
 } from './chance.js';
 import { COMMUNITY_DEFAULTS, type CommunityOptions, cpmGroups, findCommunities } from './communities.js';
+import { judge } from './judge.js';
 
 /**
  * Every stage's defaults, and detection's own (declared with their reasons in src/settings): minSharedItems
@@ -244,198 +243,8 @@ async function activeWith(store: Store, groups: number[][], accounts: number[]):
 /** Rounds of the reference's fixed point at most (it is reached in two or three on every data set measured). */
 const REFERENCE_ROUNDS = 5;
 
-/**
- * Every group tested as found against the accounts outside it less `excluded[net]` (the network level),
- * then, for the groups beyond chance, every member against the rest of its group (the member level); the
- * kept members are scored again and the group is reported when they still bind on a signal that bound it
- * as found.
- */
-async function judge(
-  store: Store,
-  groups: number[][],
-  excluded: number[],
-  parameters: DetectOptions,
-  alignments: Alignment[],
-): Promise<Candidate[]> {
-  await writeAccounts(store, excluded);
-  await writeGroups(store, '_m', groups);
-  const asFound = await scoreAgainstChance(store, networkLevel(parameters));
-  const tested = groups.map((members, net) => ({ members, net, chance: asFound.get(net) ?? emptyChance() }));
-  const passing = tested.filter((t) => t.chance.binding.length > 0);
-  const outcome = await memberRule(
-    store,
-    passing.map((t) => t.members),
-    passing.map((t) => t.chance.binding),
-    excluded,
-    parameters,
-    alignments,
-  );
-  const byNet = new Map(passing.map((t, i) => [t.net, outcome[i] as MemberOutcome]));
-  return tested.map(({ members, net, chance }) => {
-    const o = byNet.get(net);
-    if (o === undefined) return { members, pruned: [], memberChance: new Map(), chance, beyondChance: false };
-    const keep = new Set(o.kept);
-    const beyondChance = o.chance.binding.length > 0;
-    return {
-      members: beyondChance ? o.kept : members,
-      pruned: beyondChance ? members.filter((aid) => !keep.has(aid)) : [],
-      memberChance: o.memberChance,
-      chance: beyondChance ? o.chance : chance,
-      beyondChance,
-    };
-  });
-}
-
-interface MemberOutcome {
-  kept: number[];
-  memberChance: Map<number, MemberChance>;
-  /** The kept members scored again (empty when fewer than minAccounts are kept). */
-  chance: ChanceResult;
-}
-
-/**
- * The member rule: every member's own co-activity with the rest of its group is tested, at a family-wise
- * level over the group's n members (MEMBER_FAMILY_ERROR / n, Bonferroni, and at least --min-member-z), and
- * members that chance explains go. The kept members are scored again, on the signals that bound the group
- * as found: keeping the members that pass one by one and scoring them again must not let chance
- * coincidences of a selected few bind a network on something else.
- */
-async function memberRule(
-  store: Store,
-  networks: number[][],
-  foundBinding: SignalName[][],
-  excluded: number[],
-  parameters: DetectOptions,
-  alignments: Alignment[],
-): Promise<MemberOutcome[]> {
-  if (networks.length === 0) return [];
-  const memberLevel = {
-    minZScore: parameters.minMemberZScore,
-    minRatio: parameters.minMemberRatio,
-    minGroups: parameters.minMemberGroups,
-    // A member's in-step test needs the network's z: one burst of a network puts a bystander who posted then
-    // in step with many members at once, so that a few lucky moments make a large count.
-    timing: timingOf(parameters),
-  };
-  await writeGroups(store, '_m', networks);
-  await writeAccounts(store, excluded);
-  const small = networks.flatMap((group, net) => (group.length < SHIFTED_LOOK_MAX_ACCOUNTS ? [net] : []));
-  const members = await scoreMembers(store, memberLevel, parameters.windowSeconds, alignments, small);
-  const kept = networks.map((group, net) => {
-    const scores = members.get(net) ?? new Map<number, MemberChance>();
-    const passing = new Set(holm(group, scores));
-    for (const [aid, m] of scores)
-      if (m.beyondChance && !passing.has(aid)) scores.set(aid, { ...m, beyondChance: false });
-    return { scores, passing: group.filter((aid) => passing.has(aid)) };
-  });
-  const rescore = kept.map((k) => (k.passing.length >= parameters.minAccounts ? k.passing : []));
-  await writeGroups(store, '_m', rescore);
-  // The members the rule set aside are not shown to act independently either (their group is beyond chance
-  // as found): they are left out of the kept members' reference, as they were while the members were tested.
-  await writeAccounts(store, [
-    ...excluded,
-    ...networks.flatMap((group, net) => {
-      const keep = new Set(kept[net]?.passing ?? []);
-      return group.filter((aid) => !keep.has(aid));
-    }),
-  ]);
-  const rescored = await scoreAgainstChance(store, networkLevel(parameters));
-  return kept.map((k, net) => {
-    const chance = rescore[net]?.length ? (rescored.get(net) ?? emptyChance()) : emptyChance();
-    const found = new Set(foundBinding[net] ?? []);
-    const binding = chance.binding.filter((sig) => found.has(sig));
-    const best = strongest(binding.flatMap((sig) => chance.perSignal[sig] ?? []));
-    return {
-      kept: k.passing,
-      memberChance: k.scores,
-      chance: best ? { ...chance, binding, zScore: best.zScore, ratio: best.ratio } : { ...chance, binding },
-    };
-  });
-}
-
-/**
- * The members of `group` that Holm's step-down procedure keeps at the family-wise error MEMBER_FAMILY_ERROR
- * over the group's n members (Holm 1979): with the members' tails in increasing order, the k-th smallest
- * passes when it and every smaller one are at most MEMBER_FAMILY_ERROR / (n - k + 1). It controls the same
- * error as Bonferroni's single level MEMBER_FAMILY_ERROR / n and keeps every member that level keeps, and
- * more: once the members that clearly belong are counted, the others are held to the level of the fewer
- * left (a fleet's accounts sent to two jobs each, whose z of 2.5-2.8 fell short of Bonferroni's 3.2 among
- * 48). A member that fails the other levels (ratio, item-windows, --min-member-z) is not a candidate, as
- * if its tail were one.
- */
-export function holm(group: number[], scores: Map<number, MemberChance>): number[] {
-  const tails = group
-    .flatMap((aid) => {
-      const m = scores.get(aid);
-      return m?.beyondChance ? [{ aid, tail: normalUpperTail(m.zScore) }] : [];
-    })
-    .sort((x, y) => x.tail - y.tail || x.aid - y.aid);
-  const n = group.length;
-  const kept: number[] = [];
-  for (const [k, { aid, tail }] of tails.entries()) {
-    if (tail > MEMBER_FAMILY_ERROR / (n - k)) break;
-    kept.push(aid);
-  }
-  return kept;
-}
-
-/** Groups smaller than this get the member test's second look, in windows shifted by half. */
-const SHIFTED_LOOK_MAX_ACCOUNTS = 20;
-
-/**
- * The member rule's family-wise error: in a group of n accounts, a member stays when the chance of its
- * co-activity is at most this over n (Bonferroni), so that all members together let at most this many
- * independent accounts through on average.
- */
-const MEMBER_FAMILY_ERROR = 0.05;
-
-const networkLevel = (p: DetectOptions) => ({
-  minZScore: p.minZScore,
-  minRatio: p.minRatio,
-  minGroups: p.minSharedItems,
-  timing: timingOf(p),
-});
-
-const timingOf = (p: DetectOptions) => ({
-  syncSeconds: p.syncSeconds,
-  windowSeconds: p.windowSeconds,
-  minGroups: p.minSharedItems,
-  minZScore: p.minZScore,
-});
-
 const sameGroups = (x: number[][], y: number[][]) =>
   x.length === y.length && x.every((g, i) => g.length === y[i]?.length && g.every((a, j) => a === y[i]?.[j]));
-
-const emptyChance = (): ChanceResult => ({
-  observed: 0,
-  expected: 0,
-  zScore: 0,
-  ratio: 0,
-  binding: [],
-  perSignal: {},
-});
-
-/**
- * The accounts left out of every network's reference but their own (`_xg`, read by chance.ts): the accounts of
- * the networks found so far, which are not shown to act independently.
- */
-async function writeAccounts(store: Store, accounts: number[]): Promise<void> {
-  await writeGroups(store, '_xg', [[...new Set(accounts)]]);
-  await store.run('ALTER TABLE _xg DROP COLUMN net');
-}
-
-async function writeGroups(store: Store, table: '_m' | '_xg' | '_flag', groups: number[][]): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (aid INTEGER, net INTEGER)`);
-  const appender = await store.con.createAppender(table, 'main', 'temp');
-  groups.forEach((group, net) => {
-    for (const aid of group) {
-      appender.appendInteger(aid);
-      appender.appendInteger(net);
-      appender.endRow();
-    }
-  });
-  appender.closeSync();
-}
 
 /** The share of activity by `accounts` (the graph's), and the warning when it is POPULATION_WARNING_SHARE or more. */
 async function populationOf(store: Store, accounts: number[]): Promise<Population> {

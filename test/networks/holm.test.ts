@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { normalUpperTail, zFromUpperTail } from '../../src/networks/_poisson.js';
 import type { MemberChance } from '../../src/networks/chance.js';
-import { holm } from '../../src/networks/detect.js';
+import { holm } from '../../src/networks/judge.js';
 
 const member = (tail: number, beyondChance = true): MemberChance => ({
   zScore: zFromUpperTail(tail),
