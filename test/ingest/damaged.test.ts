@@ -67,7 +67,7 @@ function ioArchiveCells(i: number, text: string) {
   };
 }
 
-/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */ /** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
+/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
 function accounted(f: FileReport, records: number, loaded: number, rejectedCount: number): void {
   assert.equal(f.rowsRead, records, 'every record of the file is read');
   assert.equal(f.rowsLoaded + f.rowsRejected + f.rowsMerged, records, 'read = loaded + rejected + merged');
@@ -99,7 +99,6 @@ describe('a damaged CSV record is its own rejection; its neighbours load', () =>
     rows.forEach((r, k) => {
       text += r + (k % 2 === 0 ? '\n' : '\r\n');
     });
-    rows[200] = '"x"'; // not used: the count below is of the rows written
     const { report, store } = await load([tempFile('mixed-endings.csv', text)]);
     accounted(fileReport(report), 408, 408, 0);
     const byId = new Map((await posts(store)).map((p) => [p.id, p]));
@@ -328,10 +327,14 @@ describe('a damaged JSON record is its own rejection', () => {
   });
 });
 
-/** A Telegram Desktop export as the app writes it (one space of indent); messages are numbered across chats. */
+/**
+ * A Telegram Desktop export as the app writes it (one space of indent); messages are numbered across chats.
+ * A full export lists the chats the user has left apart, in left_chats, after the others.
+ */
 function telegramExport(
   chats: { id: number; name: string; texts: string[] }[],
   full: boolean,
+  left: { id: number; name: string; texts: string[] }[] = [],
 ): { text: string; ids: string[]; lineOf: (message: number) => number } {
   let next = 1;
   const ids: string[] = [];
@@ -355,7 +358,11 @@ function telegramExport(
     }),
   });
   const doc = full
-    ? { about: 'Here is the data you requested.', chats: { list: chats.map(chat) } }
+    ? {
+        about: 'Here is the data you requested.',
+        chats: { about: 'This is the list of chats.', list: chats.map(chat) },
+        left_chats: { about: 'This is the list of chats you have left.', list: left.map(chat) },
+      }
     : chat(chats[0] as never);
   const text = `${JSON.stringify(doc, null, 1)}\n`;
   const lines = text.split('\n');
@@ -465,6 +472,79 @@ describe('a Telegram Desktop export is read message by message: one damaged mess
         (await accounts(store)).map((a) => a.name),
         ['کانال 1', 'کانال 2', 'کانال 3'],
       );
+    });
+  }
+
+  // Chats the user has left are listed apart (left_chats.list), their messages exported as the others'.
+  const leftChats = [1800000001, 1800000002].map((id, c) => ({
+    id,
+    name: `ترک شده ${c + 1}`,
+    texts: Array.from({ length: 4 }, (_, k) => `left ${c + 1} message ${k + 1} "q"`),
+  }));
+  const withLeft = telegramExport(chats, true, leftChats);
+  it('a full export: the messages of the chats the user has left (left_chats) load, each under its chat', async () => {
+    // Before: left_chats was not read, and its 8 messages were counted nowhere.
+    const { report, store } = await load([tempFile('full-export-left.json', withLeft.text)]);
+    const f = fileReport(report);
+    assert.equal(f.format, 'telegram-export');
+    accounted(f, 23, 23, 0);
+    const rows = await posts(store);
+    assert.deepEqual(
+      withLeft.ids.filter((id) => !rows.some((p) => p.id === id)),
+      [],
+    );
+    assert.equal(rows.find((p) => p.id === '1800000002/23')?.account, 'channel1800000002');
+    assert.deepEqual(
+      (await accounts(store)).map((a) => a.name),
+      ['کانال 1', 'کانال 2', 'کانال 3', 'ترک شده 1', 'ترک شده 2'],
+    );
+  });
+
+  it('a full export holding only chats the user has left is recognised and read', async () => {
+    const { chats: _kept, ...onlyLeft } = JSON.parse(withLeft.text) as Record<string, unknown>;
+    const { report } = await load([
+      tempFile('full-export-only-left.json', JSON.stringify(onlyLeft, null, 1)),
+    ]);
+    const f = fileReport(report);
+    assert.equal(f.format, 'telegram-export');
+    accounted(f, 8, 8, 0);
+  });
+
+  /** Inserts bytes after the first occurrence of `after` (a byte that is not UTF-8 cannot go in a string). */
+  const insert = (text: string, after: string, bytes: number[]) => {
+    const b = Buffer.from(text);
+    const at = b.indexOf(after) + Buffer.byteLength(after);
+    return Buffer.concat([b.subarray(0, at), Buffer.from(bytes), b.subarray(at)]);
+  };
+  for (const [name, patch, message] of [
+    [
+      'a stray quote in the last message of chats.list',
+      (t: string) => Buffer.from(t.replace(/("text": "chat 3 message 5 \\"q\\"",\n)(\s*)/, '$1$2"')),
+      15,
+    ],
+    [
+      'a byte that is not UTF-8 in a message of a left chat',
+      (t: string) => insert(t, 'left 1 message 2', [0x80]),
+      17,
+    ],
+    [
+      'a stray brace in a message of a left chat',
+      (t: string) => Buffer.from(t.replace(/("id": 21,\n)/, '$1 {')),
+      21,
+    ],
+  ] as const) {
+    it(`a full export, ${name}: that message is rejected alone, the left chats load as themselves`, async () => {
+      const { report, store } = await load([tempFile('full-export-left-damaged.json', patch(withLeft.text))]);
+      const f = fileReport(report);
+      accounted(f, 23, 22, 1);
+      assert.equal(f.rejections[0]?.examples[0]?.line, withLeft.lineOf(message));
+      const rows = await posts(store);
+      assert.deepEqual(
+        withLeft.ids.filter((id) => !rows.some((p) => p.id === id)),
+        [withLeft.ids[message - 1]],
+      );
+      assert.equal(rows.find((p) => p.id === '1800000002/23')?.account, 'channel1800000002');
+      assert.equal(rows.find((p) => p.id === '1800000001/16')?.account, 'channel1800000001');
     });
   }
 });
