@@ -64,8 +64,8 @@ export class CsvFramer {
   private firstBreakCr = false;
   /**
    * A CR outside quotes in a file whose line end is LF or CRLF, held until the next byte says whether it
-   * ends the record (a CRLF) or is text (a bare CR: Python's csv module, and pandas, write one unquoted
-   * when a text holds it and the line end is LF; reading it as a line end cut the text and lost the row).
+   * ends the record (a CRLF) or is text (a bare CR: Python's csv module writes one unquoted when a text
+   * holds it and the line end is LF; reading it as a line end cut the text and lost the row).
    */
   private heldCr = false;
   /** The record holds a bare CR outside quotes: its copy for DuckDB quotes that field (see quoteBareCr). */

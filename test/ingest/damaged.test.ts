@@ -169,7 +169,7 @@ describe('a damaged CSV record is its own rejection; its neighbours load', () =>
     }
   });
 
-  it("a bare CR in unquoted cells, as Python's csv module and pandas write it (LF file): every row loads, the CR kept", async () => {
+  it("a bare CR in unquoted cells, as Python's csv module writes it (LF file): every row loads, the CR kept", async () => {
     // The issue's bare-CR loss: csv.writer(lineterminator='\n') quotes a cell only for a comma, a quote or
     // an LF, so a text holding a CR is written bare. Before the framing pass DuckDB refused the file ("CSV
     // Parser state machine reached an invalid state"); with it, each such CR ended a record: the text was
