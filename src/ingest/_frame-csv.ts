@@ -1,5 +1,6 @@
-// lockstep's own CSV framing pass: decides where each record of a CSV file begins and ends (quotes, LF,
-// CRLF and bare CR line ends, mixed in one file or not), and judges each record on its own: too long,
+// lockstep's own CSV framing pass: decides where each record of a CSV file begins and ends (quotes, LF and
+// CRLF line ends mixed in one file or not, or bare CR ones in a file whose header ends so; in a file whose
+// header ends in LF or CRLF a bare CR is text, quoted or not), and judges each record on its own: too long,
 // unterminated or stray quote, invalid UTF-8, too few or too many fields. A damaged record is rejected with
 // its line; it never shifts its neighbours, as it did in DuckDB's reader (an oversized field or a mixed line
 // end there lost every record after it). Records over the size limit are counted, never held whole.
@@ -61,6 +62,14 @@ export class CsvFramer {
   /** Offset in the record just after its first line end inside quotes (-1: none). */
   private firstBreak = -1;
   private firstBreakCr = false;
+  /**
+   * A CR outside quotes in a file whose line end is LF or CRLF, held until the next byte says whether it
+   * ends the record (a CRLF) or is text (a bare CR: Python's csv module writes one unquoted when a text
+   * holds it and the line end is LF; reading it as a line end cut the text and lost the row).
+   */
+  private heldCr = false;
+  /** The record holds a bare CR outside quotes: its copy for DuckDB quotes that field (see quoteBareCr). */
+  private bareCrText = false;
 
   // The file
   private line = 1;
@@ -80,7 +89,7 @@ export class CsvFramer {
   /** For a trial: the verdict of its first record. */
   firstGood: boolean | null = null;
 
-  constructor(options: CsvFrameOptions, trial?: { expected: number }) {
+  constructor(options: CsvFrameOptions, trial?: { expected: number; lineEnd: 'lf' | 'crlf' | 'cr' | null }) {
     this.delim = options.delimiter;
     this.limit = options.maxRecordBytes;
     this.sink = options.sink;
@@ -88,6 +97,7 @@ export class CsvFramer {
     this.trial = trial !== undefined;
     this.headerDone = trial !== undefined;
     this.expected = trial?.expected ?? 0;
+    this.headerEnd = trial?.lineEnd ?? null;
   }
 
   /** Reads the next bytes of the file. */
@@ -96,6 +106,28 @@ export class CsvFramer {
     for (let i = 0; i < n; i++) {
       const b = chunk[i] as number;
       if (this.lastWasCr && b !== LF) this.sawBareCr = true;
+      if (this.heldCr) {
+        this.heldCr = false;
+        if (b === LF) {
+          // CRLF: the record ends before the CR (see endRecord's `trim`).
+          if (this.endRecord(chunk, i, 1)) {
+            this.recStart = i;
+            i--;
+            continue;
+          }
+          this.line++;
+          this.recLine = this.line;
+          this.recStart = i + 1;
+          this.endings.crlf++;
+          this.lastWasCr = false;
+          continue;
+        }
+        // A bare CR: text of the field it is in (after a closing quote, text where none may be).
+        if (this.afterClose) this.stray = true;
+        this.fieldStart = false;
+        this.afterClose = false;
+        this.bareCrText = true;
+      }
       if (this.pendingEnd) {
         // The record before ended at a CR: this byte says whether that was a CRLF.
         this.pendingEnd = false;
@@ -133,6 +165,8 @@ export class CsvFramer {
         else this.stray = true;
         this.fieldStart = false;
         this.afterClose = false;
+      } else if (b === CR && this.headerEnd !== null && this.headerEnd !== 'cr') {
+        this.heldCr = true;
       } else if (b === LF || b === CR) {
         if (b === LF && this.lastWasCr) {
           // the LF of a CRLF whose record ended at the CR
@@ -172,6 +206,14 @@ export class CsvFramer {
 
   /** The end of the file: ends the last record (a file need not end with a line end). */
   end(): CsvFrameResult {
+    if (this.heldCr) {
+      // The file ends with a CR: its last line end.
+      this.heldCr = false;
+      this.endings.crlf++;
+      while (this.endRecord(Buffer.alloc(0), 0, 1)) {
+        /* as below */
+      }
+    }
     if (this.pendingEnd) {
       this.pendingEnd = false;
       this.endings.cr++;
@@ -207,16 +249,18 @@ export class CsvFramer {
   }
 
   /**
-   * Ends the record that ends before `chunk[i]`. Returns true when the record was re-framed (resync): its
-   * first line was rejected and the bytes after it were read again, leaving a record in progress.
+   * Ends the record that ends `trim` bytes before `chunk[i]` (1: a held CR, which may lie in an earlier
+   * chunk). Returns true when the record was re-framed (resync): its first line was rejected and the bytes
+   * after it were read again, leaving a record in progress.
    */
-  private endRecord(chunk: Buffer, i: number): boolean {
-    const size = this.piecesSize + (i - this.recStart);
+  private endRecord(chunk: Buffer, i: number, trim = 0): boolean {
+    const size = this.piecesSize + (i - this.recStart) - trim;
     let bytes: Buffer | null = null;
     if (!this.over && size <= this.limit) {
       const last = chunk.subarray(this.recStart, i);
-      bytes = this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last]);
+      bytes = (this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last])).subarray(0, size);
     }
+    const bareCrText = this.bareCrText;
     const unterminated = this.quoted;
     const stray = this.stray;
     const fields = this.fields;
@@ -256,7 +300,7 @@ export class CsvFramer {
     }
     if (this.trial && this.firstGood === null) this.firstGood = reason === null;
     if (reason === null) {
-      this.sink?.(bytes as Buffer);
+      this.sink?.(bareCrText ? quoteBareCr(bytes as Buffer, this.delim) : (bytes as Buffer));
       return false;
     }
     // A damaged record spanning lines may have swallowed good records (an unterminated quote runs on to the
@@ -281,7 +325,7 @@ export class CsvFramer {
   private startsGood(rest: Buffer): boolean {
     const trial = new CsvFramer(
       { delimiter: this.delim, maxRecordBytes: this.limit },
-      { expected: this.expected },
+      { expected: this.expected, lineEnd: this.headerEnd },
     );
     trial.feed(rest);
     if (trial.firstGood === null) trial.end();
@@ -304,7 +348,30 @@ export class CsvFramer {
     this.stray = false;
     this.firstBreak = -1;
     this.firstBreakCr = false;
+    this.bareCrText = false;
   }
+}
+
+/**
+ * A good record with its unquoted fields that hold a bare CR quoted, for DuckDB, whose reader takes a bare
+ * CR outside quotes for a line end. Such a field holds no quote (the framing pass rejects a stray one).
+ */
+function quoteBareCr(record: Buffer, delimiter: number): Buffer {
+  const out: Buffer[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= record.length; i++) {
+    const b = record[i];
+    if (b === QUOTE) quoted = !quoted;
+    else if ((b === delimiter && !quoted) || i === record.length) {
+      const field = record.subarray(start, i);
+      if (field[0] !== QUOTE && field.includes(CR)) out.push(Buffer.from('"'), field, Buffer.from('"'));
+      else out.push(field);
+      if (i < record.length) out.push(record.subarray(i, i + 1));
+      start = i + 1;
+    }
+  }
+  return Buffer.concat(out);
 }
 
 /** The first byte of `bytes` that starts no valid UTF-8 sequence, in hex (for the rejection's detail). */

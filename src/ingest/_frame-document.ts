@@ -1,6 +1,6 @@
 // lockstep's framing of a JSON document whose records sit in arrays inside it: the Telegram Desktop export
-// (result.json: one chat {name, type, id, messages: [...]}, or a full export whose chats.list holds such
-// chats). Each message is a record of its own, framed as the elements of a JSON array are (_frame-json.ts),
+// (result.json: one chat {name, type, id, messages: [...]}, or a full export whose chats.list and
+// left_chats.list hold such chats). Each message is a record of its own, framed as the elements of a JSON array are (_frame-json.ts),
 // so one damaged message is that message's rejection with its line, never its neighbours' or its file's;
 // each chat's own fields (name, type, id) are handed on beside its messages. Streamed: nothing is held but
 // one record and each chat's few fields, so an export of any size is read in bounded memory. Past 400
@@ -23,8 +23,11 @@ const MAX_SCALAR_BYTES = 64;
 
 export interface DocumentFrameOptions {
   maxRecordBytes: number;
-  /** Where the holders of records are: [] for the root object, ['chats', 'list', '*'] for each chat. */
-  holder: readonly string[];
+  /**
+   * Where the holders of records are: [[]] for the root object; [['chats', 'list', '*'], ['left_chats',
+   * 'list', '*']] for each chat of a full export, those the user still follows and those left.
+   */
+  holders: readonly (readonly string[])[];
   /** The key of the array of records in a holder ('messages'). */
   recordsKey: string;
   /** What a record looks like, for cutting a damaged one (see JsonFrameOptions.isRecord). */
@@ -67,6 +70,8 @@ export class JsonDocumentFramer {
   private scalar: number[] | null = null;
   /** The raw key of the holder's field whose value comes next (null: not a field kept). */
   private fieldKey: string | null = null;
+  /** The holder path the walk is on or was last on (see atHolderPath; resync puts the walk back on it). */
+  private path: readonly string[];
 
   /** The open holder: its stack depth (0: none), number, first line and fields so far. */
   private holderDepth = 0;
@@ -94,6 +99,7 @@ export class JsonDocumentFramer {
 
   constructor(private readonly options: DocumentFrameOptions) {
     this.recordsKeyBytes = Buffer.from(`"${options.recordsKey}"`);
+    this.path = options.holders[0] ?? [];
   }
 
   feed(chunk: Buffer): void {
@@ -236,7 +242,7 @@ export class JsonDocumentFramer {
       this.fields = [];
       this.fieldBytes = 0;
     } else this.salvageFields();
-    const path = this.options.holder;
+    const path = this.path;
     this.stack.length = 0;
     this.segments.length = 0;
     for (const s of path) {
@@ -313,9 +319,15 @@ export class JsonDocumentFramer {
     }
   }
 
+  /** True where a holder opens; keeps which of the holder paths it is, for resync. */
   private atHolderPath(): boolean {
-    const path = this.options.holder;
-    return path.length === this.segments.length && path.every((s, k) => s === this.segments[k]);
+    const segments = this.segments;
+    for (const path of this.options.holders)
+      if (path.length === segments.length && path.every((s, k) => s === segments[k])) {
+        this.path = path;
+        return true;
+      }
+    return false;
   }
 
   private endString(): void {

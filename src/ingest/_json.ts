@@ -54,13 +54,17 @@ export async function readJsonRecords(
 
 /**
  * A JSON document whose records are arrays inside it (a Telegram Desktop export: the `messages` of the
- * root object, or of each element of `chats.list`), framed by _frame-document.ts: one damaged message is
- * that message's rejection. Makes `${table}_src(rec, line, holder, j)` of the records and
- * `${table}_holders(holder, line, j)` of each holder's own fields (a chat's name, type and id).
+ * root object, or of each element of `chats.list` and `left_chats.list`), framed by _frame-document.ts:
+ * one damaged message is that message's rejection. Makes `${table}_src(rec, line, holder, j)` of the
+ * records and `${table}_holders(holder, line, j)` of each holder's own fields (a chat's name, type and id).
  */
 export async function readJsonHolders(
   ctx: StageContext,
-  where: { holder: readonly string[]; recordsKey: string; isRecord?: (value: unknown) => boolean },
+  where: {
+    holders: readonly (readonly string[])[];
+    recordsKey: string;
+    isRecord?: (value: unknown) => boolean;
+  },
 ): Promise<JsonReadResult> {
   let framer: JsonDocumentFramer | null = null;
   const result = await frameIntoTable(ctx, (sink) => {

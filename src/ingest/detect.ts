@@ -119,9 +119,8 @@ function detectOne(file: InputFile, first: unknown, lines: boolean): Detection {
   }
   const keys = new Set(Object.keys(sample));
   if (!lines && !Array.isArray(first)) {
-    if (isObject(sample.chats) && Array.isArray((sample.chats as Record<string, unknown>).list)) {
-      return { format: 'telegram-export', full: true };
-    }
+    const list = (v: unknown) => isObject(v) && Array.isArray((v as Record<string, unknown>).list);
+    if (list(sample.chats) || list(sample.left_chats)) return { format: 'telegram-export', full: true };
     if (keys.has('messages') && (keys.has('type') || keys.has('name')))
       return { format: 'telegram-export', full: false };
   }
@@ -225,7 +224,7 @@ function scanFirstObject(text: string, start: number, partial = true): unknown {
 /** The keys of a damaged document when they name a Telegram export, else undefined. */
 function knownKeys(text: string): unknown {
   const keys = partialKeys(text);
-  return 'messages' in keys || 'chats' in keys ? keys : undefined;
+  return 'messages' in keys || 'chats' in keys || 'left_chats' in keys ? keys : undefined;
 }
 
 /** Top-level keys of a truncated object, enough to recognise it. */
@@ -256,6 +255,7 @@ function partialKeys(text: string): Record<string, unknown> {
     else if (ch === '}' || ch === ']') depth--;
   }
   if (keys.chats) keys.chats = { list: [] };
+  if (keys.left_chats) keys.left_chats = { list: [] };
   return keys;
 }
 

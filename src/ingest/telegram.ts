@@ -1,6 +1,6 @@
-// Telegram: the Telegram Desktop export (result.json of one chat, or a full export with chats.list),
-// and the per-channel message arrays that scrapers write ({message_id, sender_id, text, date, channel}).
-// A channel is an account; a forward is a repost; message ids are only unique within their chat. The
+// Telegram: the Telegram Desktop export (result.json of one chat, or a full export with chats.list and
+// left_chats.list), and the per-channel message arrays that scrapers write ({message_id, sender_id, text,
+// date, channel}). A channel is an account; a forward is a repost; message ids are only unique within their chat. The
 // export is framed message by message (_frame-document.ts): one damaged message is rejected alone.
 import { readJsonHolders, readJsonRecords } from './_json.js';
 import { RAW_POST_COLUMNS, type StageContext, type StageResult, selectList } from './raw.js';
@@ -25,7 +25,13 @@ export async function stageTelegramExport(ctx: StageContext, full: boolean): Pro
   const t = ctx.table;
   // One source row per message, one holder row per chat (its name, type and id), joined back here.
   const read = await readJsonHolders(ctx, {
-    holder: full ? ['chats', 'list', '*'] : [],
+    // A full export lists the chats the user has left apart (left_chats); their messages are posts too.
+    holders: full
+      ? [
+          ['chats', 'list', '*'],
+          ['left_chats', 'list', '*'],
+        ]
+      : [[]],
     recordsKey: 'messages',
     isRecord: isMessage,
   });

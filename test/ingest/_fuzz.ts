@@ -189,7 +189,8 @@ export function writeFuzzFile(
       );
     }
     case 'telegram-full-export': {
-      // A full export: chats of up to three messages each in chats.list, indented as Telegram Desktop does.
+      // A full export: chats of up to three messages each, indented as Telegram Desktop does, in chats.list
+      // and the last in left_chats.list (the chats the user has left).
       const parts: Buffer[] = [];
       const spans: [number, number][] = [];
       let at = 0;
@@ -202,9 +203,12 @@ export function writeFuzzFile(
         '{\n "about": "Here is the data you requested.",\n "chats": {\n  "about": "All chats.",\n  "list": [\n',
       );
       const ids: string[][] = [];
+      const chats = Math.ceil(posts.length / 3);
       for (let k = 0, chat = 0; k < posts.length; k += 3, chat++) {
         const id = TELEGRAM_CHAT + chat;
-        if (chat > 0) put(',\n');
+        if (chat > 0 && chats > 1 && chat === chats - 1)
+          put('\n  ]\n },\n "left_chats": {\n  "about": "Chats left.",\n  "list": [\n');
+        else if (chat > 0) put(',\n');
         put(
           `   {\n    "name": "chat ${chat}",\n    "type": "public_channel",\n    "id": ${id},\n    "messages": [\n`,
         );
@@ -217,7 +221,7 @@ export function writeFuzzFile(
         });
         put('\n    ]\n   }');
       }
-      put('\n  ]\n },\n "left_chats": {\n  "list": []\n }\n}\n');
+      put(chats > 1 ? '\n  ]\n }\n}\n' : '\n  ]\n },\n "left_chats": {\n  "list": []\n }\n}\n');
       return file('result.json', { bytes: Buffer.concat(parts), spans }, ids);
     }
     case 'telegram-messages': {

@@ -7,7 +7,7 @@ import { totalmem } from 'node:os';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { engineMemory } from '../../src/cli/ingest.js';
-import { InputError } from '../../src/ingest/index.js';
+import { InputError, parseMapping } from '../../src/ingest/index.js';
 import type { FileReport } from '../../src/normalize/index.js';
 import { loadFiles } from '../../src/normalize/index.js';
 import { readSettings } from '../../src/settings/index.js';
@@ -67,7 +67,7 @@ function ioArchiveCells(i: number, text: string) {
   };
 }
 
-/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */ /** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
+/** Asserts the accounting: records in the file = loaded + rejected + merged, and the counts given. */
 function accounted(f: FileReport, records: number, loaded: number, rejectedCount: number): void {
   assert.equal(f.rowsRead, records, 'every record of the file is read');
   assert.equal(f.rowsLoaded + f.rowsRejected + f.rowsMerged, records, 'read = loaded + rejected + merged');
@@ -99,7 +99,6 @@ describe('a damaged CSV record is its own rejection; its neighbours load', () =>
     rows.forEach((r, k) => {
       text += r + (k % 2 === 0 ? '\n' : '\r\n');
     });
-    rows[200] = '"x"'; // not used: the count below is of the rows written
     const { report, store } = await load([tempFile('mixed-endings.csv', text)]);
     accounted(fileReport(report), 408, 408, 0);
     const byId = new Map((await posts(store)).map((p) => [p.id, p]));
@@ -168,6 +167,69 @@ describe('a damaged CSV record is its own rejection; its neighbours load', () =>
       );
       assert.equal(new Set(loaded.map((p) => p.account)).size, 50);
     }
+  });
+
+  it("a bare CR in unquoted cells, as Python's csv module writes it (LF file): every row loads, the CR kept", async () => {
+    // The issue's bare-CR loss: csv.writer(lineterminator='\n') quotes a cell only for a comma, a quote or
+    // an LF, so a text holding a CR is written bare. Before the framing pass DuckDB refused the file ("CSV
+    // Parser state machine reached an invalid state"); with it, each such CR ended a record: the text was
+    // cut and the rest of the row rejected (5,000 generated posts, a CR in one text of 50: 95 lost).
+    const written = new Map<string, { text: string; account: string }>();
+    const places = [(t: string) => t.replace(' ', ' \r'), (t: string) => `\r${t}`, (t: string) => `${t}\r`];
+    const rows = Array.from({ length: 3000 }, (_, k) => {
+      const text =
+        k % 3 === 0 ? (places[(k / 3) % 3] as (t: string) => string)(`post ${k} #tag${k % 9}`) : `post ${k}`;
+      const cells = ioArchiveCells(k, text);
+      written.set(cells.tweetid, { text, account: cells.userid });
+      // Quoted only where the csv module quotes: a comma, a quote or an LF.
+      return Object.values(cells)
+        .map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+        .join(',');
+    });
+    const header = Object.keys(ioArchiveCells(0, '')).join(',');
+    const { report, store } = await load([
+      tempFile('bare-cr-unquoted.csv', `${header}\n${rows.join('\n')}\n`),
+    ]);
+    const f = fileReport(report);
+    accounted(f, 3000, 3000, 0);
+    const loaded = await posts(store);
+    assert.deepEqual(
+      loaded.filter((p) => written.get(p.id)?.text !== p.text).map((p) => p.id),
+      [],
+      'every text as written, its CR kept',
+    );
+    assert.equal(new Set(loaded.map((p) => p.account)).size, 50);
+
+    // The same with the text the last column (a generic CSV read with --map), and in a CRLF file.
+    for (const eol of ['\n', '\r\n']) {
+      const lines = Array.from(
+        { length: 600 },
+        (_, k) =>
+          `${k},a${k % 40},2022-10-01T10:${String(k % 60).padStart(2, '0')}:00Z,text ${k}${k % 2 === 0 ? '\r' : ''} end`,
+      );
+      const { report: r, store: s } = await load(
+        [tempFile('bare-cr-generic.csv', `id,author,time,body${eol}${lines.join(eol)}${eol}`)],
+        {
+          mapping: parseMapping('id=id,account=author,time=time,text=body'),
+        },
+      );
+      accounted(fileReport(r), 600, 600, 0);
+      const texts = (await posts(s)).map((p) => p.text ?? '').sort();
+      const expected = Array.from(
+        { length: 600 },
+        (_, k) => `text ${k}${k % 2 === 0 ? '\r' : ''} end`,
+      ).sort();
+      assert.deepEqual(texts, expected, `every text as written (${JSON.stringify(eol)} file)`);
+    }
+  });
+
+  it('a file whose every line ends in a bare CR (Excel\'s "CSV (Macintosh)") still loads every row', async () => {
+    const rows = Array.from({ length: 500 }, (_, k) =>
+      ioRow(k + 1, k % 5 === 0 ? 'two\rlines' : `post ${k}`),
+    );
+    const { report, store } = await load([tempFile('cr-only.csv', `${IO_HEADER}\r${rows.join('\r')}\r`)]);
+    accounted(fileReport(report), 500, 500, 0);
+    assert.equal((await posts(store)).find((p) => p.id === '1001')?.text, 'two\rlines');
   });
 
   for (const [name, bad] of [
@@ -328,10 +390,14 @@ describe('a damaged JSON record is its own rejection', () => {
   });
 });
 
-/** A Telegram Desktop export as the app writes it (one space of indent); messages are numbered across chats. */
+/**
+ * A Telegram Desktop export as the app writes it (one space of indent); messages are numbered across chats.
+ * A full export lists the chats the user has left apart, in left_chats, after the others.
+ */
 function telegramExport(
   chats: { id: number; name: string; texts: string[] }[],
   full: boolean,
+  left: { id: number; name: string; texts: string[] }[] = [],
 ): { text: string; ids: string[]; lineOf: (message: number) => number } {
   let next = 1;
   const ids: string[] = [];
@@ -355,7 +421,11 @@ function telegramExport(
     }),
   });
   const doc = full
-    ? { about: 'Here is the data you requested.', chats: { list: chats.map(chat) } }
+    ? {
+        about: 'Here is the data you requested.',
+        chats: { about: 'This is the list of chats.', list: chats.map(chat) },
+        left_chats: { about: 'This is the list of chats you have left.', list: left.map(chat) },
+      }
     : chat(chats[0] as never);
   const text = `${JSON.stringify(doc, null, 1)}\n`;
   const lines = text.split('\n');
@@ -465,6 +535,79 @@ describe('a Telegram Desktop export is read message by message: one damaged mess
         (await accounts(store)).map((a) => a.name),
         ['کانال 1', 'کانال 2', 'کانال 3'],
       );
+    });
+  }
+
+  // Chats the user has left are listed apart (left_chats.list), their messages exported as the others'.
+  const leftChats = [1800000001, 1800000002].map((id, c) => ({
+    id,
+    name: `ترک شده ${c + 1}`,
+    texts: Array.from({ length: 4 }, (_, k) => `left ${c + 1} message ${k + 1} "q"`),
+  }));
+  const withLeft = telegramExport(chats, true, leftChats);
+  it('a full export: the messages of the chats the user has left (left_chats) load, each under its chat', async () => {
+    // Before: left_chats was not read, and its 8 messages were counted nowhere.
+    const { report, store } = await load([tempFile('full-export-left.json', withLeft.text)]);
+    const f = fileReport(report);
+    assert.equal(f.format, 'telegram-export');
+    accounted(f, 23, 23, 0);
+    const rows = await posts(store);
+    assert.deepEqual(
+      withLeft.ids.filter((id) => !rows.some((p) => p.id === id)),
+      [],
+    );
+    assert.equal(rows.find((p) => p.id === '1800000002/23')?.account, 'channel1800000002');
+    assert.deepEqual(
+      (await accounts(store)).map((a) => a.name),
+      ['کانال 1', 'کانال 2', 'کانال 3', 'ترک شده 1', 'ترک شده 2'],
+    );
+  });
+
+  it('a full export holding only chats the user has left is recognised and read', async () => {
+    const { chats: _kept, ...onlyLeft } = JSON.parse(withLeft.text) as Record<string, unknown>;
+    const { report } = await load([
+      tempFile('full-export-only-left.json', JSON.stringify(onlyLeft, null, 1)),
+    ]);
+    const f = fileReport(report);
+    assert.equal(f.format, 'telegram-export');
+    accounted(f, 8, 8, 0);
+  });
+
+  /** Inserts bytes after the first occurrence of `after` (a byte that is not UTF-8 cannot go in a string). */
+  const insert = (text: string, after: string, bytes: number[]) => {
+    const b = Buffer.from(text);
+    const at = b.indexOf(after) + Buffer.byteLength(after);
+    return Buffer.concat([b.subarray(0, at), Buffer.from(bytes), b.subarray(at)]);
+  };
+  for (const [name, patch, message] of [
+    [
+      'a stray quote in the last message of chats.list',
+      (t: string) => Buffer.from(t.replace(/("text": "chat 3 message 5 \\"q\\"",\n)(\s*)/, '$1$2"')),
+      15,
+    ],
+    [
+      'a byte that is not UTF-8 in a message of a left chat',
+      (t: string) => insert(t, 'left 1 message 2', [0x80]),
+      17,
+    ],
+    [
+      'a stray brace in a message of a left chat',
+      (t: string) => Buffer.from(t.replace(/("id": 21,\n)/, '$1 {')),
+      21,
+    ],
+  ] as const) {
+    it(`a full export, ${name}: that message is rejected alone, the left chats load as themselves`, async () => {
+      const { report, store } = await load([tempFile('full-export-left-damaged.json', patch(withLeft.text))]);
+      const f = fileReport(report);
+      accounted(f, 23, 22, 1);
+      assert.equal(f.rejections[0]?.examples[0]?.line, withLeft.lineOf(message));
+      const rows = await posts(store);
+      assert.deepEqual(
+        withLeft.ids.filter((id) => !rows.some((p) => p.id === id)),
+        [withLeft.ids[message - 1]],
+      );
+      assert.equal(rows.find((p) => p.id === '1800000002/23')?.account, 'channel1800000002');
+      assert.equal(rows.find((p) => p.id === '1800000001/16')?.account, 'channel1800000001');
     });
   }
 });

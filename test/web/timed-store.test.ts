@@ -14,7 +14,7 @@ describe('TimedStore', () => {
   });
   after(() => store.close());
 
-  it('answers concurrent queries each with its own rows, on no more connections than its bound', async () => {
+  it('answers concurrent queries each with its own rows, side by side on every connection its bound allows', async () => {
     const db = new TimedStore(store, 10_000, 3);
     const asked = Array.from({ length: 40 }, (_, i) => i % 10);
     const answers = await Promise.all(
@@ -29,7 +29,9 @@ describe('TimedStore', () => {
       // bucket b holds b, b + 10, ... below 100,000: 10,000 numbers summing to 10,000 b + 10 * (0 + ... + 9,999)
       assert.deepEqual(rows, [{ n: 10_000n, s: BigInt(10_000 * b + 10 * ((9_999 * 10_000) / 2)) }]);
     }
-    assert.ok(db.open >= 1 && db.open <= 3, `${db.open} connections open`);
+    // Forty queries at once open every connection the bound allows, and no more: they did not run one at a
+    // time on one connection (issue 16, point 9: 20 readers waited 3 s at the median for account pages).
+    assert.equal(db.open, 3, `${db.open} connections open`);
     db.close();
   });
 
