@@ -19,13 +19,12 @@ import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import {
   computeSignals,
   SIGNAL_DEFAULTS,
-  type SignalName,
   type SignalOptions,
   type SignalRun,
   windowSql,
 } from '../signals/index.js';
 import type { Store } from '../store/index.js';
-import { writeAccounts, writeGroups } from './_groups.sql.js';
+import { writeGroups } from './_groups.sql.js';
 import {
   ALIGNED,
   type Alignment,
