@@ -64,8 +64,9 @@ export interface SignalChance {
   /** Member pairs in step on items the crowd also touched, against the crowd's own timing (`_timing.sql.ts`). */
   timing?: UnsharedChance;
   /**
-   * Reposts and replies ahead of each post's own crowd (`_reaction.sql.ts`): observed and expected are the
-   * sum of -ln(rank) and its expectation, groups the posts.
+   * Reposts and replies ahead of each post's own crowd (`_reaction.sql.ts`): observed is e^(S/n), S the sum
+   * of -ln(rank) over the n reactions (the inverse of their geometric-mean rank), expected the same for an
+   * account timed like the crowd, ratio their quotient (`judgeReaction`), groups the posts.
    */
   reaction?: UnsharedChance;
 }
