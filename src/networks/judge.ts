@@ -68,8 +68,8 @@ interface MemberOutcome {
 
 /**
  * The member rule: every member's own co-activity with the rest of its group is tested, at a family-wise
- * level over the group's n members (MEMBER_FAMILY_ERROR / n, Bonferroni, and at least --min-member-z), and
- * members that chance explains go. The kept members are scored again, on the signals that bound the group
+ * level over the group's n members (Holm's step-down procedure at MEMBER_FAMILY_ERROR, see `holm`, and at
+ * least --min-member-z), and members that chance explains go. The kept members are scored again, on the signals that bound the group
  * as found: keeping the members that pass one by one and scoring them again must not let chance
  * coincidences of a selected few bind a network on something else.
  */
@@ -156,9 +156,8 @@ export function holm(group: number[], scores: Map<number, MemberChance>): number
 const SHIFTED_LOOK_MAX_ACCOUNTS = 20;
 
 /**
- * The member rule's family-wise error: in a group of n accounts, a member stays when the chance of its
- * co-activity is at most this over n (Bonferroni), so that all members together let at most this many
- * independent accounts through on average.
+ * The member rule's family-wise error: in a group of n accounts, the chance that Holm's procedure keeps any
+ * account whose co-activity is independent of the others' is at most this (see `holm`).
  */
 const MEMBER_FAMILY_ERROR = 0.05;
 

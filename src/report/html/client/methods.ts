@@ -53,8 +53,9 @@ export function renderMethods(data: ReportData): Node[] {
         'and, for reposts and replies, at reaction times: whether members reposted or answered each post ahead of the post\u2019s ' +
         'own crowd (a celebrity\u2019s fans answer within minutes when everyone does; a brigade answers ahead of them). ' +
         'Members whose own co-activity ' +
-        `is within chance are set aside: a member needs z \u2265 ${num('minMemberZScore')}, and at least the level at which ` +
-        'chance alone would pass one of its group\u2019s accounts one time in twenty. Accounts of the networks found are left out of ' +
+        `is within chance are set aside: a member needs z \u2265 ${num('minMemberZScore')}, and to pass Holm\u2019s step-down ` +
+        'procedure over its group\u2019s accounts, at which chance alone would keep any of them at most one time in twenty. When nearly ' +
+        'all activity is by accounts that co-act with others (a collection of one operation), accounts of the networks found are left out of ' +
         'the other candidates\u2019 outside accounts, and the candidates tested again until the networks stay the same. A genuine protest burst, where a third of all users post the same tag in one evening, ' +
         'is close to what chance gives; a flood\u2019s own tags and templates are rare outside it, so its co-activity is many times the expectation.',
     ),
