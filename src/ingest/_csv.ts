@@ -326,7 +326,7 @@ export async function recordLines(
   const result = new Map<number, number>();
   if (records.length === 0) return result;
   const wanted = new Set(records);
-  const last = Math.max(...records);
+  const last = records.reduce((m, r) => Math.max(m, r), -Infinity);
   const done = new Error('done');
   const framer = new CsvFramer({
     delimiter: how.delimiter,

@@ -377,7 +377,7 @@ export async function describeNetworks(
     const net = k + 1;
     const rows = members.get(net) ?? [];
     for (const r of rows) aidOf.set(keyOf(r.platform, r.account), Number(r.aid));
-    const maxStrength = Math.max(0, ...rows.map((r) => Number(r.strength)));
+    const maxStrength = rows.reduce((m, r) => Math.max(m, Number(r.strength)), 0);
     const list: NetworkAccount[] = rows.map((r) => {
       const centrality = maxStrength > 0 ? round(Number(r.strength) / maxStrength) : 0;
       const mc = c.memberChance.get(Number(r.aid));

@@ -37,7 +37,10 @@ export function layoutNetworks(
   const nodes: LayoutNode[] = [];
   // Shelf packing: networks in id order (largest first), rows about as wide as the total area's side.
   const sides = networks.map((n) => Math.sqrt(Math.max(1, n.accounts.length)) * 2.2);
-  const rowWidth = Math.max(...sides, Math.sqrt(sides.reduce((s, x) => s + x * x, 0)) * 1.6);
+  const rowWidth = sides.reduce(
+    (m, x) => Math.max(m, x),
+    Math.sqrt(sides.reduce((s, x) => s + x * x, 0)) * 1.6,
+  );
   let cx = 0;
   let cy = 0;
   let rowHeight = 0;
@@ -49,7 +52,7 @@ export function layoutNetworks(
       rowHeight = 0;
     }
     const own = edges.get(n.id) ?? [];
-    const weakest = Math.min(1, ...own.map((e) => e.weight));
+    const weakest = own.reduce((m, e) => Math.min(m, e.weight), 1);
     const links = (n.memberEvidence ?? []).map((m) => ({
       source: m.account,
       target: m.with,
@@ -106,7 +109,7 @@ function layoutOne(
   }));
   const mx = raw.reduce((s, p) => s + p.x, 0) / n;
   const my = raw.reduce((s, p) => s + p.y, 0) / n;
-  const radius = Math.max(1e-9, ...raw.map((p) => Math.hypot(p.x - mx, p.y - my)));
+  const radius = raw.reduce((m, p) => Math.max(m, Math.hypot(p.x - mx, p.y - my)), 1e-9);
   return raw.map((p) => ({ x: (p.x - mx) / radius, y: (p.y - my) / radius }));
 }
 

@@ -36,7 +36,7 @@ export function renderGraph(p: NetworkPayload): { element: HTMLElement; start():
       key: n.key,
     });
   });
-  const maxWeight = Math.max(1e-9, ...p.graph.edges.map((e) => e[2]));
+  const maxWeight = p.graph.edges.reduce((m, e) => Math.max(m, e[2]), 1e-9);
   for (const [s, t, w] of p.graph.edges) {
     const [a, b] = [String(s), String(t)];
     if (a === b || graph.hasEdge(a, b)) continue;

@@ -36,7 +36,7 @@ export function renderGraph(data: ReportData): GraphView {
       network: n.network,
     });
   });
-  const maxWeight = Math.max(1e-9, ...data.graph.edges.map((e) => e[2]));
+  const maxWeight = data.graph.edges.reduce((m, e) => Math.max(m, e[2]), 1e-9);
   for (const [s, t, w] of data.graph.edges) {
     const [a, b] = [String(s), String(t)];
     if (a === b || graph.hasEdge(a, b)) continue;
@@ -73,7 +73,9 @@ export function renderGraph(data: ReportData): GraphView {
       k++;
     });
     if (k === 0) return;
-    const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 0.02);
+    const span = (v: number[]) =>
+      v.reduce((m, a) => Math.max(m, a), -Infinity) - v.reduce((m, a) => Math.min(m, a), Infinity);
+    const extent = Math.max(span(xs), span(ys), 0.02);
     camera.animate({ x: x / k, y: y / k, ratio: Math.min(1, extent * 1.3) }, { duration: 300 });
   };
   for (const id of [0, ...data.networks.map((n) => n.id)]) {
