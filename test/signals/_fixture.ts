@@ -1,21 +1,12 @@
 // Hand-built posts for signal and chance-model tests: rows go straight into an in-memory store's posts
 // table (already normalised), so each test states exactly which accounts did what, and when.
+import type { ScenarioPost } from '@lockstep/generate';
 import { Store } from '../../src/store/index.js';
 
-export interface FixturePost {
-  account: string;
-  /** Hours after 2024-01-01T00:00Z. */
-  hour: number;
-  kind?: 'post' | 'repost' | 'reply' | 'quote';
-  text?: string;
-  hashtags?: string[];
-  urls?: string[];
-  mentions?: string[];
-  repostOf?: string;
+/** A scenario's post (`@lockstep/generate`), with the accounts that wrote the posts reposted or answered. */
+export interface FixturePost extends ScenarioPost {
   /** The account that wrote the post reposted. */
   repostOfAccount?: string;
-  /** The post answered (a reply). */
-  replyTo?: string;
   /** The account that wrote the post answered. */
   replyToAccount?: string;
 }

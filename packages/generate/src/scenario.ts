@@ -5,7 +5,7 @@
 // posts, not files: the tests and benchmarks load them into a store (test/signals/_fixture.ts).
 import { seededRandom } from './rng.js';
 
-/** One post of a scenario, in the shape the fixture store takes (test/signals/_fixture.ts's FixturePost). */
+/** One post of a scenario; test/signals/_fixture.ts's FixturePost adds the accounts reposted and answered. */
 export interface ScenarioPost {
   account: string;
   /** Hours after 2024-01-01T00:00Z. */
