@@ -5,6 +5,7 @@
 // (or a view over it); the accounts left out of every reference but their own network's are `_xg(aid)`.
 
 import type { Store } from '../store/index.js';
+import { dropTimingPriors } from './_timing.sql.js';
 import type { AccountSignalRow } from './chance.js';
 
 /**
@@ -38,6 +39,7 @@ const NOVEL = -1;
  * detection (after the signals for ALIGNED, by buildShiftedWindows for the shifted windows).
  */
 export async function prepareWindows(store: Store, al: Alignment): Promise<void> {
+  await dropTimingPriors(store, al);
   await store.run(`
     CREATE OR REPLACE TEMP TABLE ${al.ss} AS
       SELECT sig, b, ${STRATUM('n')} AS s, sum(n)::DOUBLE AS S1, sum(n::DOUBLE * n) AS S2, sum(n::DOUBLE * n * n) AS S3,

@@ -2,6 +2,7 @@
 // more in step with each other than the crowd's own touches of those items were? Per network (member
 // pairs in step, `timingNetworkRows`) and per account (windows in step with enough partners,
 // `timingRows`); both are judged in chance.ts (`scoreInStep`). docs/method.md, section 3, gives the method.
+import { signalCode } from '../signals/_common.js';
 import type { Store } from '../store/index.js';
 import { poissonBinomialUpperTail } from './_poisson.js';
 import type { AccountSignalRow, Alignment, Timing } from './chance.js';
@@ -29,6 +30,8 @@ const timingSql = (
   t: Timing,
   /** Whether to add the per-account tails (`ti`), which only the per-account test reads. */
   perAccount: boolean,
+  /** The answers' typical in-step rates (`answerTimingPrior`). */
+  prior: string,
 ) => {
   const d = Math.max(1, Math.round(t.syncSeconds));
   const bins = Math.max(1, Math.round(t.windowSeconds) / d);
@@ -78,7 +81,7 @@ const timingSql = (
         ${others}
       GROUP BY ALL
     ),
-    obn AS (SELECT net, sig, item, b, sum(c) AS n FROM ob GROUP BY ALL HAVING sum(c) >= 2),
+    obn AS (SELECT net, sig, item, b, sum(c) AS n FROM ob GROUP BY ALL),
     nf AS (
       SELECT a.net, a.sig, a.item, a.b, a.f, any_value(a.c) AS c, sum(z.c) AS N
       FROM ob a JOIN ob z ON ${same('a', 'z')} AND z.f BETWEEN a.f - 1 AND a.f + 1
@@ -89,9 +92,14 @@ const timingSql = (
       FROM nf GROUP BY ALL
     ),
     pr AS (
-      SELECT net, sig, item, b, n, (S + ${a * a * p0}) / (n * (n - 1) + ${a * a}) AS P,
-        (S3 + ${a * a * a * p0 * p0}) / (n * (n - 1) * (n - 2) + ${a * a * a}) AS P3
-      FROM pq JOIN obn USING (net, sig, item, b)
+      SELECT tg.net, tg.sig, tg.item, tg.b, cn.n,
+        (coalesce(pq.S, 0) + ${a * a} * pp.P) / (cn.n * (cn.n - 1) + ${a * a}) AS P,
+        (coalesce(pq.S3, 0) + ${a * a * a} * pp.P3) / (cn.n * (cn.n - 1) * (cn.n - 2) + ${a * a * a}) AS P3
+      FROM tg LEFT JOIN obn USING (net, sig, item, b) LEFT JOIN pq USING (net, sig, item, b)
+        LEFT JOIN ${prior} tp ON tp.sig = tg.sig,
+      LATERAL (SELECT coalesce(obn.n, 0) AS n) cn,
+      LATERAL (SELECT coalesce(tp.P, ${p0}) AS P, coalesce(tp.P3, ${p0 * p0}) AS P3) pp
+      WHERE cn.n >= 2 OR (tp.sig IS NOT NULL AND ${!perAccount})
     ),
     pb AS (
       SELECT p.net, x.sig, x.item, x.b, x.t // ${d} AS f, count(*)::DOUBLE AS c
@@ -132,8 +140,9 @@ export async function timingRows(
   partners: string,
   t: Timing,
 ): Promise<AccountSignalRow[]> {
+  const prior = await answerTimingPrior(store, al, t);
   const rows = await store.all<{ net: number; aid: number; sig: number; hit: boolean; p: number }>(`
-    WITH ${timingSql(al, who, partners, t, true)}
+    WITH ${timingSql(al, who, partners, t, true, prior)}
     SELECT net, aid, sig, b, bool_or(hit) AS hit, least(1, sum(p)) AS p FROM ti GROUP BY ALL
     ORDER BY net, aid, sig, b`);
   const byAccount = new Map<string, { net: number; aid: number; sig: number; hits: number; p: number[] }>();
@@ -183,8 +192,9 @@ export async function timingNetworkRows(
   t: Timing,
   al: Alignment,
 ): Promise<Omit<AccountSignalRow, 'aid'>[]> {
+  const prior = await answerTimingPrior(store, al, t);
   return store.all<Omit<AccountSignalRow, 'aid'>>(`
-    WITH ${timingSql(al, '_m', '_m', t, false)},
+    WITH ${timingSql(al, '_m', '_m', t, false, prior)},
     i AS (
       SELECT net, sig, item, b, sum(O) / 2 AS O, count(*) AS mm, any_value(P) AS P, any_value(P3) AS P3
       FROM o GROUP BY ALL
@@ -196,4 +206,45 @@ export async function timingNetworkRows(
     )
     SELECT net, sig, sum(O) AS O, sum(E) AS E, sum(V) AS V, count(*) FILTER (WHERE O >= 1) AS G
     FROM iw GROUP BY ALL`);
+}
+
+/**
+ * The prior of the timing test for reposts and replies: per signal, the chance that two answers to one post in
+ * one window are in step (P), and that two are both in step with a third (P3), on a typical post, that is
+ * averaged over the item-windows that at least two (three) accounts answered. A repost or reply answers a
+ * post, so independent answers are timed by the post's reaction profile, and a post that no outside account
+ * answered, or one, has none of its own: its answers are timed like a typical post's. With this prior the
+ * network test also times the answers to posts only members answered (a ring reposting its seed accounts
+ * within minutes, when no one else reposts them), which the followings null leaves to timing alone. Other
+ * signals have no such stimulus and keep the uniform prior. Built once per alignment and bin width.
+ */
+async function answerTimingPrior(store: Store, al: Alignment, t: Timing): Promise<string> {
+  const d = Math.max(1, Math.round(t.syncSeconds));
+  const name = `${PRIOR_PREFIX}${al.at}_${d}`;
+  await store.run(`
+    CREATE TEMP TABLE IF NOT EXISTS ${name} AS
+      WITH c AS (
+        SELECT sig, item, b, t // ${d} AS f, count(*)::DOUBLE AS c FROM ${al.at}
+        WHERE sig IN (${signalCode('corepost')}, ${signalCode('coreply')}) GROUP BY ALL
+      ),
+      nf AS (
+        SELECT a.sig, a.item, a.b, a.f, any_value(a.c) AS c, sum(z.c) AS N
+        FROM c a JOIN c z ON a.sig = z.sig AND a.item = z.item AND a.b = z.b AND z.f BETWEEN a.f - 1 AND a.f + 1
+        GROUP BY ALL
+      ),
+      it AS (SELECT sig, item, b, sum(c) AS n, sum(c * (N - 1)) AS S, sum(c * (N - 1) * (N - 2)) AS S3 FROM nf GROUP BY ALL)
+      SELECT sig, avg(S / (n * (n - 1))) FILTER (WHERE n >= 2) AS P,
+        avg(S3 / (n * (n - 1) * (n - 2))) FILTER (WHERE n >= 3) AS P3
+      FROM it GROUP BY sig HAVING count(*) FILTER (WHERE n >= 3) > 0`);
+  return name;
+}
+
+const PRIOR_PREFIX = '_tprior';
+
+/** Drops the timing priors of an alignment's touches (`answerTimingPrior`), when its windows are rebuilt. */
+export async function dropTimingPriors(store: Store, al: Alignment): Promise<void> {
+  const stale = await store.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, '${PRIOR_PREFIX}${al.at}_')`,
+  );
+  for (const { name } of stale) await store.run(`DROP TABLE IF EXISTS ${name}`);
 }

@@ -15,8 +15,11 @@
 // (O - E) / sqrt(Var) and the z of O's Poisson tail, and O/E must both clear their levels; docs/method.md
 // gives the derivation and its limits. Three further tests per signal: items only members touched, timing
 // in step against the crowd (_timing.sql.ts) and, for reposts and replies, reaction times against each
-// post's crowd (_reaction.sql.ts). The tables and their SQL are in _chance.sql.ts; this module judges them,
-// for networks and for each member.
+// post's crowd (_reaction.sql.ts). For reposts and replies the null is also one of followings: independent
+// accounts keep how many posts of each author they reposted or answered (_followings.sql.ts), and a network's
+// expected pairs there are the larger of the two models' (it must be beyond both to be beyond chance on which
+// posts it picked; its members are judged by the popularity model, docs/method.md says why). The tables and their SQL are in _chance.sql.ts; this module judges them, for
+// networks and for each member.
 
 import { ANALYZE_DEFAULTS } from '../settings/index.js';
 import { SIGNALS, type SignalName } from '../signals/index.js';
@@ -31,11 +34,29 @@ import {
   unsharedItems,
   unsharedRows,
 } from './_chance.sql.js';
+import { type FollowingCounts, followingCounts } from './_followings.sql.js';
 import { gammaUpperTail, normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 import { type ReactionRow, reactionRows } from './_reaction.sql.js';
 import { timingNetworkRows, timingRows } from './_timing.sql.js';
 
 export { ALIGNED, type Alignment, buildShiftedWindows, pairCounts, prepareWindows } from './_chance.sql.js';
+export { prepareFollowings } from './_followings.sql.js';
+
+/**
+ * A count of pairs on which posts were picked, with its expectation and variance raised to the followings
+ * null's where that is larger: the null is the union of the two models, and a count beyond the larger
+ * expectation with the larger variance is beyond each. `only`: the count is of the posts only the network
+ * touched (the second test), whose pairs are each about one event, so their variance is taken as Poisson's.
+ */
+function withFollowings<T extends { E: number; V: number }>(
+  row: T,
+  f: FollowingCounts | undefined,
+  only: boolean,
+): T {
+  const E = f === undefined ? 0 : only ? f.Eu : f.E;
+  if (E <= Number(row.E)) return row;
+  return { ...row, E, V: Math.max(Number(row.V), only ? E : (f?.V ?? 0)) };
+}
 
 /**
  * The network's and each member's levels (z, ratio, item-windows) and the timing test's bins (syncSeconds;
@@ -69,6 +90,12 @@ export interface SignalChance {
    * account timed like the crowd, ratio their quotient (`judgeReaction`), groups the posts.
    */
   reaction?: UnsharedChance;
+  /**
+   * For reposts and replies, the member pairs expected under the followings null (`_followings.sql.ts`):
+   * `expected` is the larger of this and the popularity model's, on all items and (the figure on their own
+   * items) on the unshared ones.
+   */
+  followings?: number;
 }
 
 /** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
@@ -191,6 +218,7 @@ const stronger = (
 export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
   const shared = await pairCounts(store);
   const unshared = await unsharedItems(store);
+  const followed = new Map((await followingCounts(store)).map((f) => [`${f.net}:${f.sig}`, f]));
   const groups = await store.all<{ net: number; sig: number; G: bigint }>(
     'SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY ALL',
   );
@@ -205,9 +233,12 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
   for (const r of rows) {
     const list = bySignal.get(Number(r.net)) ?? [];
     if (list.length === 0) bySignal.set(Number(r.net), list);
-    const c = judge(Number(r.O), Number(r.E), Number(r.V), Number(r.G), level);
+    const f = followed.get(key(r));
+    const all = withFollowings({ E: Number(r.E), V: Number(r.V) }, f, false);
+    const c = judge(Number(r.O), all.E, all.V, Number(r.G), level);
+    if (f !== undefined) c.followings = round(f.E);
     const raw = unsharedBy.get(key(r));
-    const u = raw && judgeUnshared(raw, level);
+    const u = raw && judgeUnshared(withFollowings(raw, f, true), level);
     const rawTiming = timingBy.get(key(r));
     const t = rawTiming && judgeTiming(rawTiming, level);
     const rawReaction = reactionBy.get(key(r));

@@ -33,6 +33,7 @@ import {
   type ChanceOptions,
   type ChanceResult,
   type MemberChance,
+  prepareFollowings,
   prepareWindows,
 } from './chance.js';
 import { COMMUNITY_DEFAULTS, type CommunityOptions, cpmGroups, findCommunities } from './communities.js';
@@ -124,6 +125,7 @@ export async function detectNetworks(
     onStage,
   );
   await prepareWindows(store, ALIGNED);
+  await prepareFollowings(store);
   lap('signals');
   onStage('communities');
   const communities = await findCommunities(store, parameters);

@@ -532,8 +532,8 @@ describe('a collection of one operation: the rest of a campaign the grouping cut
 });
 
 /**
- * Eight friends who repost and answer each other's posts, and eight accounts that repost an outside
- * account's posts, both within the hour, every day for ten days, among everyday users. Reposting or
+ * Eight friends who repost and answer each other's posts within the hour, and eight accounts that repost an
+ * outside account's posts within minutes of each other, every day for ten days, among everyday users. Reposting or
  * answering an account one has a tie with both ways is what friends do: it is not evidence of
  * coordination, and the circle is not reported; the eight who amplify an account that never answers them
  * are.
@@ -559,14 +559,19 @@ function circles(): FixturePost[] {
         });
       }
     }
+    // The amplifiers repost the outlet within three minutes of each other. (Until 2026-12-08 they took half
+    // an hour at their own times, which is how the outlet's devoted followers would repost it: under the
+    // followings null, eight accounts that each repost most of one outlet's posts are explained by
+    // following it, and only their timing can tell a ring from its readers.)
     const hour = d * 24 + 20 + rnd();
     out.push({ account: 'outlet', hour, text: ownWords(rnd, 12) });
     const id = `p${out.length - 1}`;
+    const start = hour + rnd() * 0.5;
     for (let a = 0; a < 8; a++)
       if (rnd() < 0.8)
         out.push({
           account: `amp${a}`,
-          hour: hour + rnd() * 0.5,
+          hour: start + (rnd() * 3) / 60,
           kind: 'repost',
           repostOf: id,
           repostOfAccount: 'outlet',

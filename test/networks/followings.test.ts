@@ -1,0 +1,214 @@
+// The followings null (src/networks/_followings.sql.ts, docs/method.md section 3): independent accounts keep
+// how many posts of each author they reposted, and pick which in proportion to the posts' popularity outside
+// the group (plus one). Two checks: its expected pairs and their variance against a Monte Carlo of members
+// drawn by that rule (an oracle of the arithmetic), and what it changes in detection: friends who repost a
+// little-followed account's posts at their own rates are no network, accounts sent together to one post of
+// each of many authors still are.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { seededRandom } from '@lockstep/generate';
+import { followingCounts } from '../../src/networks/_followings.sql.js';
+import { prepareFollowings } from '../../src/networks/chance.js';
+import { detectNetworks } from '../../src/networks/index.js';
+import { computeSignals } from '../../src/signals/index.js';
+import { accountNames, background, type FixturePost, storeWith } from '../signals/_fixture.js';
+
+const RUNS = 10_000;
+
+/**
+ * `k` distinct posts, post i with probability exactly k w_i / sum(w) (systematic sampling proportional to
+ * size over a random order; k w_i / sum(w) <= 1 here), as the null's independent follower picks them.
+ */
+function pickProportional(rnd: () => number, weights: number[], k: number): number[] {
+  const order = weights.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const step = weights.reduce((s, x) => s + x, 0) / k;
+  let point = rnd() * step;
+  let cum = 0;
+  const out: number[] = [];
+  for (const i of order) {
+    cum += weights[i] as number;
+    if (point < cum && out.length < k) {
+      out.push(i);
+      point += step;
+    }
+  }
+  return out;
+}
+
+describe('the followings null against a Monte Carlo of independent followers', () => {
+  // One author with 40 posts a day apart; post i is reposted by i mod 4 outside accounts (weights 1 to 4).
+  // Twelve members each repost k = 1 + (j mod 4) of them, picked in proportion to the weights: k w / W is at
+  // most 4 * 4 / 100 = 0.16, so the sampling is exact.
+  const N = 40;
+  const nOut = Array.from({ length: N }, (_, i) => i % 4);
+  const weights = nOut.map((n) => n + 1);
+  const ks = Array.from({ length: 12 }, (_, j) => 1 + (j % 4));
+  const draw = (rnd: () => number) => ks.map((k) => pickProportional(rnd, weights, k));
+  const pairsOf = (picks: number[][]) => {
+    const on = new Array<number>(N).fill(0);
+    for (const p of picks) for (const i of p) on[i] = (on[i] as number) + 1;
+    return on.reduce((s, m) => s + (m * (m - 1)) / 2, 0);
+  };
+  let model: { E: number; V: number };
+  let mc: { mean: number; variance: number; seMean: number };
+  before(async () => {
+    const rnd = seededRandom(41);
+    const posts: FixturePost[] = Array.from({ length: N }, (_, i) => ({
+      account: 'author',
+      hour: 24 * i,
+      text: `post ${i}`,
+    }));
+    nOut.forEach((n, i) => {
+      for (let r = 0; r < n; r++)
+        posts.push({
+          account: `out${i}x${r}`,
+          hour: 24 * i + 1,
+          kind: 'repost',
+          repostOf: `p${i}`,
+          repostOfAccount: 'author',
+        });
+    });
+    draw(rnd).forEach((picks, j) => {
+      for (const i of picks)
+        posts.push({
+          account: `m${j}`,
+          hour: 24 * i + 2,
+          kind: 'repost',
+          repostOf: `p${i}`,
+          repostOfAccount: 'author',
+        });
+    });
+    const store = await storeWith(posts);
+    try {
+      await computeSignals(store, { signals: ['corepost'] });
+      await prepareFollowings(store);
+      await store.run(
+        `CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%'`,
+      );
+      const row = (await followingCounts(store)).find((r) => Number(r.net) === 0);
+      assert.ok(row, 'the members are scored on corepost');
+      model = { E: Number(row.E), V: Number(row.V) };
+    } finally {
+      store.close();
+    }
+    const xs = Array.from({ length: RUNS }, () => pairsOf(draw(rnd)));
+    const mean = xs.reduce((s, x) => s + x, 0) / RUNS;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (RUNS - 1);
+    mc = { mean, variance, seMean: Math.sqrt(variance / RUNS) };
+  });
+
+  it('gives the mean number of member pairs on the same post', (t) => {
+    // E = (K^2 - K2) / (2 N_eff) is exact for this sampling: sum over pairs of k k' sum w^2 / W^2.
+    t.diagnostic(`E ${model.E.toFixed(3)}; Monte Carlo ${mc.mean.toFixed(3)} +- ${mc.seMean.toFixed(3)}`);
+    assert.ok(Math.abs(model.E - mc.mean) < 4 * mc.seMean, `${model.E} against ${mc.mean}`);
+  });
+
+  it('gives their variance within the effective-posts approximation', (t) => {
+    // The variance takes the posts as N_eff equally likely ones plus a term for the spread of their weights
+    // (1 to 4 here), an approximation: allowed 10% of the Monte Carlo's variance, whose own standard error
+    // is about 2% (measured, seed 41: 12.83 against 12.25; without the spread term, 10.40).
+    t.diagnostic(`V ${model.V.toFixed(2)}; Monte Carlo ${mc.variance.toFixed(2)}`);
+    assert.ok(Math.abs(model.V - mc.variance) < 0.1 * mc.variance, `${model.V} against ${mc.variance}`);
+  });
+});
+
+/** Everyday users who also repost each other's posts now and then: a repost signal with a population. */
+function everydayWithReposts(): FixturePost[] {
+  const everyday = background(300, 10);
+  const rnd = seededRandom(43);
+  const reposts: FixturePost[] = Array.from({ length: 1500 }, () => {
+    const k = Math.floor(rnd() * everyday.length);
+    const original = everyday[k] as FixturePost;
+    return {
+      account: `bg${Math.floor(rnd() * 300)}`,
+      hour: original.hour + rnd() * 3,
+      kind: 'repost',
+      repostOf: `p${k}`,
+      repostOfAccount: original.account,
+    };
+  });
+  return [...everyday, ...reposts];
+}
+
+/** `extra`'s repostOf ids shifted by where the list `extra` starts (storeWith numbers posts p0, p1, ...). */
+function appended(base: FixturePost[], extra: FixturePost[]): FixturePost[] {
+  return [
+    ...base,
+    ...extra.map((p) =>
+      p.repostOf ? { ...p, repostOf: `p${Number(p.repostOf.slice(1)) + base.length}` } : p,
+    ),
+  ];
+}
+
+async function reportedAccounts(posts: FixturePost[]): Promise<string[][]> {
+  const store = await storeWith(posts);
+  try {
+    const detection = await detectNetworks(store, {});
+    const names = await accountNames(store);
+    return detection.candidates
+      .filter((c) => c.beyondChance)
+      .map((c) => c.members.map((aid) => names.get(aid) ?? ''));
+  } finally {
+    store.close();
+  }
+}
+
+describe('followings in detection', () => {
+  it('does not report friends who repost a little-followed account at their own rates', async () => {
+    // A writer posts four times a day for ten days; nobody else reposts her, and she reposts no one (so no
+    // tie both ways explains her friends). Eight friends each repost a share of her posts of their own
+    // (20-45%), each at its own delay of up to three hours.
+    const rnd = seededRandom(47);
+    const friends: FixturePost[] = [];
+    for (let d = 0; d < 10; d++) {
+      for (let v = 0; v < 4; v++) {
+        const hour = d * 24 + 8 + 3 * v + rnd();
+        friends.push({ account: 'writer', hour, text: `the writer's own post ${v} of day ${d}` });
+        const id = `p${friends.length - 1}`;
+        for (let f = 0; f < 8; f++)
+          if (rnd() < 0.2 + 0.25 * (f / 7))
+            friends.push({
+              account: `friend${f}`,
+              hour: hour + 3 * rnd(),
+              kind: 'repost',
+              repostOf: id,
+              repostOfAccount: 'writer',
+            });
+      }
+    }
+    const reported = await reportedAccounts(appended(everydayWithReposts(), friends));
+    assert.ok(!reported.flat().some((a) => a.startsWith('friend')), JSON.stringify(reported));
+  });
+
+  it('reports accounts sent together to one post each of many authors', async () => {
+    // Ten days, three jobs a day: each job is one everyday user's post, reposted within the hour by six of
+    // ten fleet accounts. No author is reposted twice by the fleet, so no following explains the jobs.
+    const rnd = seededRandom(53);
+    const base = everydayWithReposts();
+    const fleet: FixturePost[] = [];
+    for (let j = 0; j < 30; j++) {
+      const k = j * 97 + 11;
+      const original = base[k] as FixturePost;
+      const accounts = Array.from({ length: 10 }, (_, a) => ({ a, key: rnd() }))
+        .sort((x, y) => x.key - y.key)
+        .slice(0, 6)
+        .map((x) => x.a);
+      for (const a of accounts)
+        fleet.push({
+          account: `fleet${a}`,
+          hour: original.hour + rnd(),
+          kind: 'repost',
+          repostOf: `p${k}`,
+          repostOfAccount: original.account,
+        });
+    }
+    const reported = await reportedAccounts([...base, ...fleet]);
+    const found = reported.find((n) => n.some((a) => a.startsWith('fleet')));
+    assert.ok(found, JSON.stringify(reported));
+    assert.ok(found.filter((a) => a.startsWith('fleet')).length >= 8, JSON.stringify(found));
+  });
+});
