@@ -26,8 +26,10 @@ const BOM = '\uFEFF';
 const TEXT_MARK = '\t';
 
 // A spreadsheet evaluates a cell that starts with one of these as a formula (`=HYPERLINK(...)` exfiltrates,
-// `=cmd|...` ran commands via DDE). A leading `'` makes Excel, LibreOffice and Sheets show it as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// `=cmd|...` ran commands via DDE). A leading `'` makes Excel, LibreOffice and Sheets show it as text. A
+// cell that already starts with `'`s before a trigger gets one more, so that taking one off (restoreCsvCell)
+// gives back every cell as it was, whatever it held.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 const NUL = /\0/g;
 
@@ -93,7 +95,7 @@ export function encodeCsvCell(
  */
 export function restoreCsvCell(cell: string): string {
   const text = cell.startsWith(TEXT_MARK) ? cell.slice(1) : cell;
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 function textFlags(header: readonly string[], options: CsvOptions): boolean[] {

@@ -1,6 +1,6 @@
 // Public face of the reports: the run folder (networks.json, accounts.csv, edges.csv, GEXF, GraphML,
 // manifest.json), the writers it is made of, and report.html.
-export { CSV_DEFAULTS, type CsvCell, type CsvOptions, toCsv, writeCsv } from './csv.js';
+export { CSV_DEFAULTS, type CsvCell, type CsvOptions, restoreCsvCell, toCsv, writeCsv } from './csv.js';
 export { type GexfOptions, toGexf, writeGexf } from './gexf.js';
 export {
   type ExportGraph,

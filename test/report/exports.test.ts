@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { ACCOUNT_INDICATOR_COLUMNS } from '../../src/networks/indicators.js';
 import { restoreCsvCell, toCsv } from '../../src/report/csv.js';
 import { type ExportGraph, toGexf } from '../../src/report/gexf.js';
@@ -44,6 +45,33 @@ test('text columns mark every non-empty cell with a quoted tab, after defusing f
     ['a"b', '\tx'],
   ]);
   assert.throws(() => toCsv(['a'], [], { textColumns: ['b'] }), /text column "b" is not in the CSV header/);
+});
+
+test('a reader takes back every text cell as it was, whatever it starts with', () => {
+  const cells = ["'=1", "''+2", "'plain", "'", '=HYPERLINK("x")', '\tx', 'a"b', ID, ''];
+  const back = parseCsv(
+    toCsv(
+      ['cell'],
+      cells.map((c) => [c]),
+    ),
+  )
+    .slice(1)
+    .map((r) => restoreCsvCell(r[0] ?? ''));
+  assert.deepEqual(back, cells);
+  // And as a property, on texts made of the characters that matter (NUL is dropped, so left out).
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', '1', 'ش'), {
+        maxLength: 8,
+      }),
+      (chars) => {
+        const text = chars.join('');
+        const [, row] = parseCsv(toCsv(['t'], [[text]]));
+        assert.equal(restoreCsvCell(row?.[0] ?? ''), text);
+      },
+    ),
+    { seed: 17, numRuns: 2_000 },
+  );
 });
 
 function graph(weights: number[], withVisual = true): ExportGraph {
