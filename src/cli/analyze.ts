@@ -277,7 +277,7 @@ export function formatAnalysis(r: AnalyzeResult): string {
   if (r.showSetAside) lines.push(formatSetAside(r.setAside, r.minAccounts));
   lines.push(`run folder: ${r.dir}`);
   lines.push(
-    '  networks.json, accounts.csv, edges.csv, network.gexf, network.graphml, manifest.json, report.html',
+    '  networks.json, accounts.csv, edges.csv (and as .parquet, .xlsx), network.gexf, network.graphml, manifest.json, report.html',
   );
   lines.push(`report: ${r.report}`);
   lines.push(`store: ${r.db}`);

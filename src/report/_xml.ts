@@ -54,9 +54,17 @@ export async function writeChunks(
   path: string,
   chunks: Iterable<string> | AsyncIterable<string>,
 ): Promise<void> {
+  await writeWhole(path, batched(chunks));
+}
+
+/** writeChunks for bytes (a zip stream): the same `.partial` file and rename. */
+export async function writeWhole(
+  path: string,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): Promise<void> {
   const partial = `${path}.partial`;
   try {
-    await pipeline(batched(chunks), createWriteStream(partial));
+    await pipeline(chunks, createWriteStream(partial));
     await rename(partial, path);
   } catch (err) {
     await rm(partial, { force: true });

@@ -1,8 +1,8 @@
 // CSV for the run folder: RFC 4180 quoting, `\n` line ends, UTF-8 (with a BOM on request: Excel reads a
 // file without one in the machine's legacy code page, which garbles Persian), and string cells made safe to
 // open in a spreadsheet whatever the adversary wrote: formula triggers neutralised (OWASP "CSV injection"),
-// NULs stripped, length bounded under Excel's 32,767-character cell limit. Id columns can be marked as text
-// (a leading tab) so that a spreadsheet does not turn a 19-digit id into 1.55604E+18; see docs/run-folder.md.
+// NULs stripped, length bounded under Excel's 32,767-character cell limit. Ids are written plain, as pandas
+// and R read them; the spreadsheet copies that keep them as text are xlsx.ts's (docs/run-folder.md says why).
 import { boundText, writeChunks } from './_xml.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -12,22 +12,17 @@ export interface CsvOptions {
   maxCellChars?: number;
   /** Start the file with a UTF-8 byte order mark (U+FEFF), which Excel needs to read it as UTF-8. */
   bom?: boolean;
-  /**
-   * Header names of columns whose non-empty cells are written as `"\t<id>"`. Excel and LibreOffice read a
-   * cell that starts with a tab as text (an id of digits would otherwise become a rounded number), pandas'
-   * and R's number parsers skip the leading whitespace, and restoreCsvCell takes it off again.
-   */
-  textColumns?: readonly string[];
 }
 
 export const CSV_DEFAULTS = { maxCellChars: 32_000, bom: false };
 
 const BOM = '\uFEFF';
-const TEXT_MARK = '\t';
 
 // A spreadsheet evaluates a cell that starts with one of these as a formula (`=HYPERLINK(...)` exfiltrates,
-// `=cmd|...` ran commands via DDE). A leading `'` makes Excel, LibreOffice and Sheets show it as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// `=cmd|...` ran commands via DDE). A leading `'` makes Excel, LibreOffice and Sheets show it as text. A
+// cell that already starts with `'`s before a trigger gets one more, so that taking one off (restoreCsvCell)
+// gives back every cell as it was, whatever it held.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 const NUL = /\0/g;
 
@@ -38,10 +33,9 @@ export function toCsv(
   options: CsvOptions = {},
 ): string {
   const maxChars = maxCellChars(options);
-  const text = textFlags(header, options);
-  const lines = [(options.bom ? BOM : '') + encodeRow(header, null, 0, maxChars)];
+  const lines = [(options.bom ? BOM : '') + encodeRow(header, header.length, 0, maxChars)];
   let line = 0;
-  for (const row of rows) lines.push(encodeRow(row, text, ++line, maxChars));
+  for (const row of rows) lines.push(encodeRow(row, header.length, ++line, maxChars));
   return lines.join('');
 }
 
@@ -56,69 +50,49 @@ export async function writeCsv(
   options: CsvOptions = {},
 ): Promise<number> {
   const maxChars = maxCellChars(options);
-  const text = textFlags(header, options);
   let count = 0;
   async function* lines(): AsyncGenerator<string> {
-    yield (options.bom ? BOM : '') + encodeRow(header, null, 0, maxChars);
-    for await (const row of rows) yield encodeRow(row, text, ++count, maxChars);
+    yield (options.bom ? BOM : '') + encodeRow(header, header.length, 0, maxChars);
+    for await (const row of rows) yield encodeRow(row, header.length, ++count, maxChars);
   }
   await writeChunks(path, lines());
   return count;
 }
 
-/**
- * One encoded cell, without the separator. With `asText`, a non-empty cell gets the text mark after it is
- * neutralised, so a reader or an app that drops the tab still finds a defused formula.
- */
-export function encodeCsvCell(
-  cell: CsvCell,
-  maxChars: number = CSV_DEFAULTS.maxCellChars,
-  asText = false,
-): string {
+/** One encoded cell, without the separator. */
+export function encodeCsvCell(cell: CsvCell, maxChars: number = CSV_DEFAULTS.maxCellChars): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-  if (typeof cell === 'number' && !asText) return formatNumber(cell);
-  let text = typeof cell === 'number' ? formatNumber(cell) : cell.replace(NUL, '');
-  // Only strings are neutralised: the number -5 must stay a number a spreadsheet can sum.
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  text = boundText(text, maxChars);
-  // Quoted, so an app that also splits on tabs keeps the mark inside the cell.
-  if (asText && text !== '') return `"${TEXT_MARK}${text.replaceAll('"', '""')}"`;
+  // Only strings are defused: the number -5 must stay a number a spreadsheet can sum.
+  if (typeof cell === 'number') return formatNumber(cell);
+  const text = defuseText(cell, maxChars);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
- * A cell as it was before encoding, from its parsed text: the text mark and the `'` that defused a formula
- * taken off. Unambiguous, because a cell that began with a tab of its own was defused to `'\t…`.
+ * A text cell as any spreadsheet may show it: NULs dropped, a `'` before a formula trigger, cut under the
+ * cell limit. The xlsx copies write their text cells through this too, so that a cell copied out of them
+ * into another sheet is as harmless as the CSV's.
  */
-export function restoreCsvCell(cell: string): string {
-  const text = cell.startsWith(TEXT_MARK) ? cell.slice(1) : cell;
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+export function defuseText(text: string, maxChars: number = CSV_DEFAULTS.maxCellChars): string {
+  const clean = text.replace(NUL, '');
+  return boundText(FORMULA_START.test(clean) ? `'${clean}` : clean, maxChars);
 }
 
-function textFlags(header: readonly string[], options: CsvOptions): boolean[] {
-  const names = options.textColumns ?? [];
-  for (const name of names)
-    if (!header.includes(name)) throw new RangeError(`text column "${name}" is not in the CSV header`);
-  return header.map((h) => names.includes(h));
+/** A text cell as it was before defuseText, from its parsed text: the `'` that defused a formula taken off. */
+export function restoreCsvCell(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 // A row of the wrong width is a bug in the caller, and a shifted column would silently mislabel evidence.
-// The header (`text` null) is never marked.
-function encodeRow(
-  row: ReadonlyArray<CsvCell>,
-  text: readonly boolean[] | null,
-  line: number,
-  maxChars: number,
-): string {
-  const width = text?.length ?? row.length;
+function encodeRow(row: ReadonlyArray<CsvCell>, width: number, line: number, maxChars: number): string {
   if (row.length !== width) {
     throw new RangeError(`CSV row ${line} has ${row.length} cells but the header has ${width}`);
   }
   let out = '';
   for (let i = 0; i < row.length; i++) {
     if (i > 0) out += ',';
-    out += encodeCsvCell(row[i], maxChars, text?.[i] ?? false);
+    out += encodeCsvCell(row[i], maxChars);
   }
   return `${out}\n`;
 }

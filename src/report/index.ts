@@ -1,6 +1,6 @@
-// Public face of the reports: the run folder (networks.json, accounts.csv, edges.csv, GEXF, GraphML,
-// manifest.json), the writers it is made of, and report.html.
-export { CSV_DEFAULTS, type CsvCell, type CsvOptions, toCsv, writeCsv } from './csv.js';
+// Public face of the reports: the run folder (networks.json, accounts.csv, edges.csv and their Parquet and
+// xlsx copies, GEXF, GraphML, manifest.json), the writers it is made of, and report.html.
+export { CSV_DEFAULTS, type CsvCell, type CsvOptions, restoreCsvCell, toCsv, writeCsv } from './csv.js';
 export { type GexfOptions, toGexf, writeGexf } from './gexf.js';
 export {
   type ExportGraph,
@@ -42,3 +42,4 @@ export {
   recordRun,
   type StoreIdentity,
 } from './run-folder.js';
+export { writeXlsx, XLSX_DEFAULTS, type XlsxOptions } from './xlsx.js';

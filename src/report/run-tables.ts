@@ -6,7 +6,7 @@ import { ACCOUNT_INDICATOR_COLUMNS, flattenAccountIndicators } from '../networks
 import type { AttrColumn, AttrType } from './graph-export.js';
 
 export interface TableColumn extends AttrColumn {
-  /** An id: written as text in the CSV so that spreadsheets keep every digit. */
+  /** An id: a text cell in the xlsx copies (so that spreadsheets keep every digit), given a wider column. */
   id?: boolean;
 }
 

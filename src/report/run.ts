@@ -1,5 +1,5 @@
-// The run folder: networks.json (reproducible to the byte), accounts.csv, edges.csv (with evidence post ids)
-// and their Parquet copies, network.gexf and network.graphml for Gephi (drawn as the report draws them), and
+// The run folder: networks.json (reproducible to the byte), accounts.csv, edges.csv (with evidence post ids),
+// their Parquet copies for analysts and xlsx copies for spreadsheets (ids kept as text), network.gexf and network.graphml for Gephi (drawn as the report draws them), and
 // manifest.json (inputs with SHA-256 and row counts, every parameter, tool version, timings, creation time,
 // the store's identity: the one file that differs between identical runs). The manifest's `kind` marks the
 // folder as lockstep's (run-folder.ts reads and checks it). docs/run-folder.md documents every file.
@@ -32,6 +32,7 @@ import {
 import { writeParquet } from './parquet.js';
 import { RUN_FOLDER_KIND, recordRun } from './run-folder.js';
 import { accountsTable, edgesTable, type RunTable } from './run-tables.js';
+import { writeXlsx } from './xlsx.js';
 
 export const RUN_FILES = [
   'networks.json',
@@ -39,6 +40,8 @@ export const RUN_FILES = [
   'edges.csv',
   'accounts.parquet',
   'edges.parquet',
+  'accounts.xlsx',
+  'edges.xlsx',
   'network.gexf',
   'network.graphml',
   'manifest.json',
@@ -65,13 +68,6 @@ export interface RunFolder {
   files: string[];
   seconds: number;
 }
-
-/**
- * Whether accounts.csv and edges.csv mark their id cells as text (a leading tab, see csv.ts). Off until the
- * run folder's own readers (src/report/html/_run-files.ts, src/web/_run.ts) take cells back with
- * restoreCsvCell: they match edges.csv's source and target against networks.json's keys as written.
- */
-export const CSV_IDS_AS_TEXT = false;
 
 /**
  * How many GEXF/GraphML position units one unit of the report's layout is. The report's layout gives a
@@ -105,6 +101,8 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
   await writeTableCsv(join(dir, 'edges.csv'), edges);
   await writeParquet(run.store, join(dir, 'accounts.parquet'), accounts);
   await writeParquet(run.store, join(dir, 'edges.parquet'), edges);
+  await writeXlsx(join(dir, 'accounts.xlsx'), accounts, { sheetName: 'accounts' });
+  await writeXlsx(join(dir, 'edges.xlsx'), edges, { sheetName: 'edges' });
 
   const graph = exportGraph(networks, accounts, edges);
   await writeGexf(join(dir, 'network.gexf'), graph, {
@@ -147,14 +145,16 @@ export async function writeRunFolder(dir: string, run: RunFolderInput): Promise<
   };
 }
 
-/** A table as CSV for spreadsheets: with a BOM, and ids marked as text when CSV_IDS_AS_TEXT. */
+/**
+ * A table as CSV, ids plain as pandas and R read them, with a BOM so that a spreadsheet reads the names as
+ * UTF-8 (a spreadsheet still rounds 19-digit ids in a CSV: the xlsx copies are for spreadsheets).
+ */
 async function writeTableCsv(path: string, table: RunTable): Promise<void> {
-  const textColumns = CSV_IDS_AS_TEXT ? table.columns.filter((c) => c.id).map((c) => c.name) : [];
   await writeCsv(
     path,
     table.columns.map((c) => c.name),
     table.rows,
-    { bom: true, textColumns },
+    { bom: true },
   );
 }
 

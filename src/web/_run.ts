@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DETECT_DEFAULTS, type NetworkAccount } from '../networks/index.js';
 import { parseCsv, type RunEdge, type RunFiles, readRunFiles } from '../report/html/index.js';
+import { restoreCsvCell } from '../report/index.js';
 
 export interface ServedEdge {
   source: string;
@@ -41,12 +42,10 @@ export interface ServedRun {
   platformDomains: string[];
 }
 
-const restoreCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-
 function readTable(text: string): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(text);
   if (header === undefined) return [];
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, restoreCell(r[i] ?? '')])));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, restoreCsvCell(r[i] ?? '')])));
 }
 
 export async function readServedRun(dir: string): Promise<ServedRun> {

@@ -99,14 +99,24 @@ const directions = (page: Page) =>
       if (style.unicodeBidi !== 'isolate') wrong.push(`not isolated: ${text.slice(0, 60)}`);
       const rt = /^RT @\w+:/.exec(text);
       if (rt === null || !x.classList.contains('text') || want !== 'rtl') continue;
-      const node = x.firstChild;
-      if (node === null || node.nodeType !== Node.TEXT_NODE || x.getClientRects().length === 0) continue;
-      // Where the "RT @handle:" prefix and the first word of the Persian after it sit on the line.
+      if (x.getClientRects().length === 0) continue;
+      // Where the "RT @handle:" prefix and the first word of the Persian after it sit on the line (the text
+      // may be in several nodes: hashtags, mentions and links are isolates of their own).
+      const point = (index: number): [Node, number] => {
+        const walker = document.createTreeWalker(x, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (index <= seen + length) return [node, index - seen];
+          seen += length;
+        }
+        return [x, x.childNodes.length];
+      };
       const at = (start: number, end: number) => {
         const r = document.createRange();
-        r.setStart(node, start);
-        r.setEnd(node, end);
-        return r.getClientRects()[0]?.right ?? 0;
+        r.setStart(...point(start));
+        r.setEnd(...point(end));
+        return Math.max(0, ...[...r.getClientRects()].map((b) => b.right));
       };
       const word = /\p{L}+/u.exec(text.slice(rt[0].length));
       if (word === null) continue;

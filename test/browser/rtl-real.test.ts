@@ -2,7 +2,8 @@
 // ../shared/data/real/mahsaamini-baraye analysed at default settings, then `lockstep serve`'s page of the
 // account with the most posts in Debian's Chromium. Every data string on the page is laid out in the direction
 // of its content after any "RT @handle:"; the Persian posts right to left, isolated, their first word at the
-// right; no label broken inside a word. report.html has no Persian to show here: the set gives no network at
+// right, each hashtag's `#` at the start of its tag (Latin tags in Persian posts included); no label broken
+// inside a word. report.html has no Persian to show here: the set gives no network at
 // default settings (its bar), so the report shows no post. The real data holds no Persian retweet (the
 // collector kept original tweets only, and no other set in ../shared/data/real has a Persian or Arabic
 // retweet), so the "RT @handle:" case is checked on the demo run (report-runs.test.ts). Skipped, with a
@@ -31,13 +32,17 @@ if (skip) process.stderr.write(`right-to-left browser test on real Persian data 
 
 /**
  * Each `.data[dir]` element whose computed direction is not that of its first letter after "RT @handle:" and
- * leading @mentions (decided here, not by the page's code) or that is not isolated, and the right-to-left post
- * bodies with where their first and last words sit on their first line.
+ * leading @mentions (decided here, not by the page's code) or that is not isolated; the right-to-left post
+ * bodies with where their first and second words sit on their first line; and every hashtag in a post body
+ * whose `#` does not touch the first letter of its word on the side where the word starts (the left of a
+ * Latin tag, the right of a Persian one).
  */
 const directions = (page: Page) =>
   page.evaluate(() => {
     const rtl = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
     const wrong: string[] = [];
+    const signs: string[] = [];
+    let tags = 0;
     const posts: Array<{ text: string; direction: string; firstRight: number; lastRight: number }> = [];
     for (const x of document.querySelectorAll<HTMLElement>('.data[dir]')) {
       const text = x.textContent ?? '';
@@ -47,17 +52,43 @@ const directions = (page: Page) =>
       const style = getComputedStyle(x);
       if (want !== null && style.direction !== want) wrong.push(`${style.direction}: ${text.slice(0, 60)}`);
       if (style.unicodeBidi !== 'isolate') wrong.push(`not isolated: ${text.slice(0, 60)}`);
-      const node = x.firstChild;
-      if (!x.classList.contains('text') || want !== 'rtl' || node?.nodeType !== Node.TEXT_NODE) continue;
+      if (!x.classList.contains('text') || x.getClientRects().length === 0) continue;
+      // The boxes of characters start..end of the text, whichever nodes hold them (hashtags, mentions and
+      // links are isolates of their own).
+      const point = (index: number): [Node, number] => {
+        const walker = document.createTreeWalker(x, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (index <= seen + length) return [node, index - seen];
+          seen += length;
+        }
+        return [x, x.childNodes.length];
+      };
+      const rects = (start: number, end: number) => {
+        const r = document.createRange();
+        r.setStart(...point(start));
+        r.setEnd(...point(end));
+        return [...r.getClientRects()].filter((b) => b.width > 0);
+      };
+      for (const m of text.matchAll(/#([\p{L}\p{N}_]+)/gu)) {
+        const at = m.index ?? 0;
+        const [sign] = rects(at, at + 1);
+        const [first] = rects(at + 1, at + 2);
+        if (sign === undefined || first === undefined) continue;
+        tags++;
+        const fromRight = rtl.test(m[1] ?? '');
+        const touching = fromRight
+          ? Math.abs(sign.left - first.right) < 1
+          : Math.abs(first.left - sign.right) < 1;
+        if (!touching || Math.abs(sign.top - first.top) > 2) signs.push(`${m[0]} in ${text.slice(0, 60)}`);
+      }
+      if (want !== 'rtl') continue;
       // The first two Persian words: right to left, the first sits to the right of the second.
       const words = [...text.matchAll(/\p{Script=Arabic}+/gu)].slice(0, 2);
       if (words.length < 2) continue;
-      const right = (m: RegExpMatchArray) => {
-        const r = document.createRange();
-        r.setStart(node, m.index ?? 0);
-        r.setEnd(node, (m.index ?? 0) + m[0].length);
-        return r.getClientRects()[0]?.right ?? 0;
-      };
+      const right = (m: RegExpMatchArray) =>
+        Math.max(0, ...rects(m.index ?? 0, (m.index ?? 0) + m[0].length).map((b) => b.right));
       const [first, second] = words as [RegExpMatchArray, RegExpMatchArray];
       posts.push({
         text: text.slice(0, 60),
@@ -66,7 +97,7 @@ const directions = (page: Page) =>
         lastRight: right(second),
       });
     }
-    return { wrong, posts };
+    return { wrong, posts, signs, tags };
   });
 
 describe('right to left on real Persian data: mahsaamini-baraye', { skip }, () => {
@@ -112,9 +143,12 @@ describe('right to left on real Persian data: mahsaamini-baraye', { skip }, () =
     });
     await page.waitForSelector('#app[data-ready="account"]');
     await definePageNames(page);
-    const { wrong, posts } = await directions(page);
+    const { wrong, posts, signs, tags } = await directions(page);
     assert.deepEqual(wrong, []);
     assert.ok(posts.length > 0, `account ${account}: the page shows Persian posts`);
+    // Half the Baraye posts carry a Latin tag (#mahsaamini, #OpIran) on a line of its own in Persian text.
+    assert.ok(tags > 0, `account ${account}: the page shows hashtags`);
+    assert.deepEqual(signs, [], 'every # sits at the start of its tag');
     for (const p of posts) {
       assert.equal(p.direction, 'rtl', p.text);
       assert.ok(

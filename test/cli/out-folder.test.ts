@@ -38,8 +38,10 @@ describe('analyze --out: the folder is the user’s evidence', () => {
     assert.deepEqual(readdirSync(run).sort(), [
       'accounts.csv',
       'accounts.parquet',
+      'accounts.xlsx',
       'edges.csv',
       'edges.parquet',
+      'edges.xlsx',
       'lockstep.duckdb',
       'manifest.json',
       'network.gexf',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { chanceOdds, log10NormalTailBound, MAX_ODDS_LOG10 } from '../../src/report/html/chance-words.js';
-import { textDirection } from '../../src/report/html/direction.js';
+import { dataSegments, textDirection } from '../../src/report/html/direction.js';
 import {
   LABEL_CHARS,
   networkLabel,
@@ -65,6 +65,42 @@ describe('report words: direction, labels, odds, warnings', () => {
     assert.equal(textDirection('\u202Emoc.elgoog'), 'ltr');
     assert.equal(textDirection('12345 !!'), 'auto');
     assert.equal(textDirection(null), 'auto');
+  });
+
+  it('cuts a data string into plain text and its framing, hashtags, mentions and links, each with its direction', () => {
+    const show = (text: string) =>
+      dataSegments(text).map((s) => (s.dir === null ? s.text : `[${s.dir}:${s.text}]`));
+    assert.deepEqual(
+      show('RT @user_1: سلام #MahsaAmini و #مهسا_امینی @nytimes: https://t.co/ab?x=1. پایان'),
+      [
+        '[ltr:RT @user_1:]',
+        ' سلام ',
+        '[ltr:#MahsaAmini]',
+        ' و ',
+        '[rtl:#مهسا_امینی]',
+        ' ',
+        '[ltr:@nytimes]',
+        ': ',
+        '[ltr:https://t.co/ab?x=1]',
+        '. پایان',
+      ],
+    );
+    // ZWNJ belongs to a Persian tag; an e-mail address, a # inside a word and a bare # are not tokens.
+    assert.deepEqual(show('#نه\u200cبه_جنگ mail a@b.org x#y # ＃全角'), [
+      '[rtl:#نه\u200cبه_جنگ]',
+      ' mail a@b.org x#y # ',
+      '[ltr:＃全角]',
+    ]);
+    assert.deepEqual(show('  RT @a: RT @b: #1 hi'), ['  ', '[ltr:RT @a: RT @b:]', ' ', '[ltr:#1]', ' hi']);
+    // Whatever the string, the segments put together are the string.
+    for (const text of ['', '#', '@', 'RT @', 'https://', '\u202E#abc\u202C @x', 'a#b@c https://x#y']) {
+      assert.equal(
+        dataSegments(text)
+          .map((s) => s.text)
+          .join(''),
+        text,
+      );
+    }
   });
 
   it('labels a network by the tag, link or site it made most its own, else its repeated text, and its size', () => {

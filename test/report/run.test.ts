@@ -1,6 +1,6 @@
 // The run folder end to end on a small generated dataset: networks.json parses, is schema-versioned and
-// byte-identical across runs; accounts.csv and edges.csv agree with it and with the store; hostile handles
-// come out neutralised; and a golden summary (ids, sizes, binding signals, top hashtags; no floats) pins
+// byte-identical across runs; accounts.csv and edges.csv agree with it and with the store, and their xlsx
+// copies with them (ids as text cells); hostile handles and names come out neutralised; and a golden summary (ids, sizes, binding signals, top hashtags; no floats) pins
 // the findings. To accept a deliberate change:
 //   UPDATE_GOLDEN=1 node --import tsx --test test/report/run.test.ts
 import assert from 'node:assert/strict';
@@ -14,14 +14,17 @@ import { loadFiles } from '../../src/normalize/index.js';
 import { restoreCsvCell } from '../../src/report/csv.js';
 import { parseCsv } from '../../src/report/html/index.js';
 import { buildReportData, RUN_FILES, writeRunFolder } from '../../src/report/index.js';
-import { CSV_IDS_AS_TEXT, GRAPH_POSITION_SCALE } from '../../src/report/run.js';
+import { GRAPH_POSITION_SCALE } from '../../src/report/run.js';
 import { Store } from '../../src/store/index.js';
+import { readXlsx, sheetTable } from './_xlsx.js';
 
 const GOLDEN = resolve(import.meta.dirname, '../golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const POSTS = 20_000;
 const SEED = 7;
 const HOSTILE = '=1+2_';
+// Display names the planted accounts get in turn: each starts with a character a spreadsheet takes as a formula.
+const HOSTILE_NAMES = ["=cmd|' /C calc'!A0 ", '+1+2 ', '-1+2 ', '@SUM(1) '];
 
 const work = mkdtempSync(join(tmpdir(), 'lockstep-run-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -52,10 +55,11 @@ function makeHostile(usersPath: string, truthPath: string): void {
   const id = header.indexOf('userid');
   const handle = header.indexOf('user_screen_name');
   const name = header.indexOf('user_display_name');
+  let turn = 0;
   for (const r of rows) {
     if (!planted.has(r[id] as string)) continue;
     r[handle] = `${HOSTILE}${r[handle]}`;
-    r[name] = `@SUM(1)${r[name]}`;
+    r[name] = `${HOSTILE_NAMES[turn++ % HOSTILE_NAMES.length]}${r[name]}`;
   }
   writeFileSync(usersPath, `${[header, ...rows].map(toCsvLine).join('\n')}\n`);
 }
@@ -255,7 +259,7 @@ describe('run folder', () => {
         for (const p of e.pairs) assert.ok(p.item !== '' && Array.isArray(p.alsoShared));
   });
 
-  it('CSV ids are the keys and ids of networks.json, marked as text when CSV_IDS_AS_TEXT', () => {
+  it('CSV ids are the keys and ids of networks.json, written plain for pandas and R', () => {
     const keys = new Map<string, string>();
     for (const n of json().networks as Array<{ accounts: Array<{ key: string; account: string }> }>)
       for (const a of n.accounts) keys.set(a.key, a.account);
@@ -265,16 +269,85 @@ describe('run folder', () => {
       ...raw('edges.csv').flatMap((r) => [r[1], r[2]]),
     ] as string[];
     assert.ok(idCells.length > 0);
-    for (const cell of idCells) {
-      assert.equal(cell.startsWith('\t'), CSV_IDS_AS_TEXT, JSON.stringify(cell));
-      const id = restoreCsvCell(cell);
-      assert.ok(keys.has(id) || [...keys.values()].includes(id), `${id} is a key or account id`);
-    }
-    // The generated ids are 19 digits, the case a spreadsheet rounds when they are not marked.
+    for (const id of idCells)
+      assert.ok(
+        keys.has(id) || [...keys.values()].includes(id),
+        `${JSON.stringify(id)} is a key or account id`,
+      );
+    // The generated ids are 19 digits, the case a spreadsheet rounds in a CSV.
     assert.ok(
       [...keys.keys()].some((k) => /^\d{19}$/.test(k)),
       'the fixture has 19-digit ids',
     );
+  });
+
+  it('accounts.xlsx and edges.xlsx hold the CSVs cell for cell, ids as text cells with all 19 digits', () => {
+    const keys = new Set(
+      (json().networks as Array<{ accounts: Array<{ key: string; account: string }> }>).flatMap((n) =>
+        n.accounts.flatMap((a) => [a.key, a.account]),
+      ),
+    );
+    for (const [name, idColumns, numberColumns] of [
+      ['accounts', ['Id', 'account'], ['network', 'centrality', 'degree']],
+      ['edges', ['source', 'target'], ['Id', 'network', 'weight', 'items']],
+    ] as const) {
+      const csv = parseCsv(readFileSync(join(dir, `${name}.csv`), 'utf8').slice(1));
+      const sheets = readXlsx(join(dir, `${name}.xlsx`));
+      assert.deepEqual(
+        sheets.map((s) => s.name),
+        [name],
+      );
+      const { header, rows } = sheetTable(sheets[0] as (typeof sheets)[0]);
+      assert.deepEqual(header, csv[0], `${name}.xlsx has the CSV's columns`);
+      assert.equal(rows.length, csv.length - 1, `${name}.xlsx has the CSV's rows`);
+      rows.forEach((cells, r) => {
+        const line = csv[r + 1] ?? [];
+        cells.forEach((cell, i) => {
+          const column = header[i] ?? '';
+          // Numbers as JavaScript prints them in both; text as the CSV has it, defused alike.
+          assert.equal(cell.text, line[i], `${name}.xlsx row ${r + 2} ${column}`);
+          assert.equal(cell.formula, false);
+          if ((idColumns as readonly string[]).includes(column)) {
+            assert.ok(keys.has(cell.text), `${name} ${column} ${cell.text} is a key or account id`);
+            assert.equal(cell.type, 'inlineStr', `${name} ${column} ${cell.text} is a text cell`);
+            assert.equal(cell.numFmt, 49, `${name} ${column} ${cell.text} is in the Text format`);
+          }
+          if ((numberColumns as readonly string[]).includes(column) && cell.text !== '')
+            assert.equal(cell.type, 'n', `${name} ${column} is a number`);
+        });
+      });
+      const ids = rows.flatMap((cells) =>
+        cells.filter((_, i) => (idColumns as readonly string[]).includes(header[i] ?? '')),
+      );
+      assert.ok(
+        ids.some((c) => /^\d{19}$/.test(c.text)),
+        `${name}.xlsx has 19-digit ids, kept whole`,
+      );
+    }
+  });
+
+  it('hostile handles and names are defused text in accounts.xlsx, never formulas', () => {
+    const [sheet] = readXlsx(join(dir, 'accounts.xlsx'));
+    assert.ok(sheet);
+    assert.doesNotMatch(sheet.xml, /<f\b/, 'no formula element in the sheet');
+    const { header, rows } = sheetTable(sheet);
+    const handles = rows.map((r) => r[header.indexOf('handle')]);
+    const names = rows.map((r) => r[header.indexOf('name')]);
+    assert.ok(
+      handles.some((c) => c?.text.startsWith(`'${HOSTILE}`)),
+      'a hostile handle reached accounts.xlsx',
+    );
+    for (const hostile of HOSTILE_NAMES)
+      assert.ok(
+        names.some((c) => c?.text.startsWith(`'${hostile}`)),
+        `a name starting ${JSON.stringify(hostile)} reached accounts.xlsx, defused`,
+      );
+    for (const cell of [...handles, ...names]) {
+      if (cell === undefined || cell.type === 'empty') continue;
+      assert.equal(cell.type, 'inlineStr');
+      assert.equal(cell.numFmt, 49);
+      assert.doesNotMatch(cell.text, /^[=+\-@\t\r]/, `${JSON.stringify(cell.text)} would run`);
+    }
   });
 
   it("the Parquet copies read back with the CSVs' columns and row counts, ids as plain strings", async () => {

@@ -1,10 +1,11 @@
 // Reads what the report needs from a run folder: networks.json, manifest.json, and the internal edges from
 // edges.csv (networks.json leaves edges out). CSV cells that the writer neutralised against spreadsheet
-// formulas (a leading `'` before = + - @ tab CR) are restored so account keys match networks.json.
+// formulas (a leading `'` before = + - @ tab CR) are restored (csv.ts) so account keys match networks.json.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NetworkDescription, Population, SetAsideDescription } from '../../networks/index.js';
 import type { FileReport } from '../../normalize/index.js';
+import { restoreCsvCell } from '../csv.js';
 import type { RunData } from '../networks-json.js';
 
 export interface RunNetworksJson {
@@ -65,15 +66,13 @@ export async function readRunFiles(dir: string): Promise<RunFiles> {
     const list = edges.get(net) ?? [];
     if (list.length === 0) edges.set(net, list);
     list.push({
-      source: restoreCell(r[source] ?? ''),
-      target: restoreCell(r[target] ?? ''),
+      source: restoreCsvCell(r[source] ?? ''),
+      target: restoreCsvCell(r[target] ?? ''),
       weight: Number(r[weight]),
     });
   }
   return { networks, manifest, edges };
 }
-
-const restoreCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /**
  * RFC 4180 as csv.ts writes it: quoted cells with doubled quotes, `\n` line ends (a `\r` outside quotes

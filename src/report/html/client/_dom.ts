@@ -3,9 +3,10 @@
 // DOM helpers for the report client. Data strings only ever become text nodes or attribute values set through
 // the DOM (never HTML), every element holding data text is its own isolate with its direction taken from its
 // content after any "RT @handle:" framing (../direction.ts), so Persian and Arabic read right to left without
-// reordering their neighbours, invisible format characters show as marks (../visible-text.ts), and a URL
-// becomes a live link only for http(s), and then one that tells the site nothing.
-import { textDirection } from '../direction.js';
+// reordering their neighbours; inside it, each hashtag, mention and link is an isolate of its own direction,
+// so its `#` or `@` stays at the start of its word; invisible format characters show as marks
+// (../visible-text.ts), and a URL becomes a live link only for http(s), and then one that tells the site nothing.
+import { dataSegments, textDirection } from '../direction.js';
 import type { StoryPart } from '../story.js';
 import { splitInvisibles } from '../visible-text.js';
 
@@ -50,7 +51,8 @@ function appendRevealed(node: Element, text: string): void {
 /**
  * Text that came from the data: set as text, invisible characters shown as marks, with its direction taken
  * from its own first letter after any "RT @handle:" framing, and isolated from its neighbours (the
- * stylesheet isolates every element with a dir attribute).
+ * stylesheet isolates every element with a dir attribute); its framing, hashtags, mentions and links are
+ * spans with their own direction (class `token`), isolated the same way.
  */
 export function dataText<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -61,7 +63,17 @@ export function dataText<K extends keyof HTMLElementTagNameMap>(
   node.setAttribute('dir', textDirection(text));
   node.classList.add('data');
   if (className !== '') node.classList.add(...className.split(' '));
-  appendRevealed(node, text ?? '');
+  for (const segment of dataSegments(text ?? '')) {
+    if (segment.dir === null) {
+      appendRevealed(node, segment.text);
+      continue;
+    }
+    const token = document.createElement('span');
+    token.className = 'token';
+    token.setAttribute('dir', segment.dir);
+    appendRevealed(token, segment.text);
+    node.append(token);
+  }
   return node;
 }
 
