@@ -16,9 +16,11 @@
 // gives the derivation and its limits. Three further tests per signal: items only members touched, timing
 // in step against the crowd (_timing.sql.ts) and, for reposts and replies, reaction times against each
 // post's crowd (_reaction.sql.ts). For reposts and replies the null is also one of followings: independent
-// accounts keep how many posts of each author they reposted or answered (_followings.sql.ts), and a network's
-// expected pairs there are the larger of the two models' (it must be beyond both to be beyond chance on which
-// posts it picked; its members are judged by the popularity model, docs/method.md says why). The tables and their SQL are in _chance.sql.ts; this module judges them, for
+// accounts keep how many posts of each author they reposted or answered (_followings.sql.ts); for the other
+// signals, one of habits: they keep how many windows they used each item in, among those where outside
+// accounts used it too (_habits.sql.ts). A network's expected pairs are the larger of the models' (it must be
+// beyond each to be beyond chance on which items it picked; its members are judged by the popularity model,
+// docs/method.md says why). The tables and their SQL are in _chance.sql.ts; this module judges them, for
 // networks and for each member.
 
 import { ANALYZE_DEFAULTS } from '../settings/index.js';
@@ -35,6 +37,7 @@ import {
   unsharedRows,
 } from './_chance.sql.js';
 import { type FollowingCounts, followingCounts } from './_followings.sql.js';
+import { habitCounts } from './_habits.sql.js';
 import { gammaUpperTail, normalUpperTail, poissonUpperTail, zFromUpperTail } from './_poisson.js';
 import { type ReactionRow, reactionRows } from './_reaction.sql.js';
 import { timingNetworkRows, timingRows } from './_timing.sql.js';
@@ -42,15 +45,18 @@ import { timingNetworkRows, timingRows } from './_timing.sql.js';
 export { ALIGNED, type Alignment, buildShiftedWindows, pairCounts, prepareWindows } from './_chance.sql.js';
 export { prepareFollowings } from './_followings.sql.js';
 
+/** A network's expected pairs under the followings or the habits null, on one signal (E, V; Eu on its own items). */
+type OtherNull = Pick<FollowingCounts, 'E' | 'V' | 'Eu'> & { kind: 'followings' | 'habits' };
+
 /**
- * A count of pairs on which posts were picked, with its expectation and variance raised to the followings
- * null's where that is larger: the null is the union of the two models, and a count beyond the larger
- * expectation with the larger variance is beyond each. `only`: the count is of the posts only the network
+ * A count of pairs on which items were picked, with its expectation and variance raised to the followings or
+ * habits null's where that is larger: the null is the union of the models, and a count beyond the larger
+ * expectation with the larger variance is beyond each. `only`: the count is of the items only the network
  * touched (the second test), whose pairs are each about one event, so their variance is taken as Poisson's.
  */
 function withFollowings<T extends { E: number; V: number }>(
   row: T,
-  f: FollowingCounts | undefined,
+  f: OtherNull | undefined,
   only: boolean,
 ): T {
   const E = f === undefined ? 0 : only ? f.Eu : f.E;
@@ -96,6 +102,11 @@ export interface SignalChance {
    * items) on the unshared ones.
    */
   followings?: number;
+  /**
+   * For the other signals, the member pairs expected under the habits null (`_habits.sql.ts`); `expected` is
+   * the larger of this and the popularity model's, on all items (a habit expects nothing on the unshared).
+   */
+  habits?: number;
 }
 
 /** The figures a signal is reported by: those of the test that binds it (all items when neither does). */
@@ -218,7 +229,13 @@ const stronger = (
 export async function scoreAgainstChance(store: Store, level: Level): Promise<Map<number, ChanceResult>> {
   const shared = await pairCounts(store);
   const unshared = await unsharedItems(store);
-  const followed = new Map((await followingCounts(store)).map((f) => [`${f.net}:${f.sig}`, f]));
+  // The other nulls of which items members picked: followings for reposts and replies, habits for the rest
+  // (a habit is learnt from outside accounts, so it expects nothing on the items only members touched).
+  const followed = new Map<string, OtherNull>();
+  for (const f of await followingCounts(store))
+    followed.set(`${f.net}:${f.sig}`, { ...f, kind: 'followings' });
+  for (const h of await habitCounts(store, ALIGNED))
+    followed.set(`${h.net}:${h.sig}`, { ...h, Eu: 0, kind: 'habits' });
   const groups = await store.all<{ net: number; sig: number; G: bigint }>(
     'SELECT net, sig, count(*) FILTER (WHERE mm >= 2) AS G FROM _cmt GROUP BY ALL',
   );
@@ -236,7 +253,7 @@ export async function scoreAgainstChance(store: Store, level: Level): Promise<Ma
     const f = followed.get(key(r));
     const all = withFollowings({ E: Number(r.E), V: Number(r.V) }, f, false);
     const c = judge(Number(r.O), all.E, all.V, Number(r.G), level);
-    if (f !== undefined) c.followings = round(f.E);
+    if (f !== undefined) c[f.kind] = round(f.E);
     const raw = unsharedBy.get(key(r));
     const u = raw && judgeUnshared(withFollowings(raw, f, true), level);
     const rawTiming = timingBy.get(key(r));
