@@ -10,6 +10,7 @@ import { seededRandom } from '@lockstep/generate';
 import { scoreAgainstChance } from '../../src/networks/chance.js';
 import { type DetectOptions, detectNetworks } from '../../src/networks/index.js';
 import { accountNames, background, type FixturePost, storeWith } from '../signals/_fixture.js';
+import { appended, everydayWithReposts } from './_nulls.js';
 
 /** A text of `length` words drawn from 5,000: a user's own words, which no one else repeats. */
 const ownWords = (rnd: () => number, length: number) =>
@@ -583,26 +584,7 @@ function circles(): FixturePost[] {
 describe('ties both ways', () => {
   it('does not report friends who repost and answer each other, and reports those who amplify an outlet', async () => {
     // Everyday users also repost each other's posts now and then (a repost signal with a population).
-    const everyday = background(300, 10);
-    const rnd = seededRandom(37);
-    const reposts: FixturePost[] = Array.from({ length: 1500 }, () => {
-      const k = Math.floor(rnd() * everyday.length);
-      const original = everyday[k] as FixturePost;
-      return {
-        account: `bg${Math.floor(rnd() * 300)}`,
-        hour: original.hour + rnd() * 3,
-        kind: 'repost',
-        repostOf: `p${k}`,
-        repostOfAccount: original.account,
-      };
-    });
-    const posts = [...everyday, ...reposts, ...circles()];
-    // Post ids in storeWith are p<index> over the whole list: renumber the circles' references.
-    const offset = posts.length - circles().length;
-    for (const p of posts.slice(offset)) {
-      if (p.repostOf) p.repostOf = `p${Number(p.repostOf.slice(1)) + offset}`;
-      if (p.replyTo) p.replyTo = `p${Number(p.replyTo.slice(1)) + offset}`;
-    }
+    const posts = appended(everydayWithReposts(37), circles());
     const store = await storeWith(posts);
     const detection = await detectNetworks(store, {});
     const names = await accountNames(store);

@@ -10,6 +10,7 @@ import { seededRandom } from '@lockstep/generate';
 import { ALIGNED, pairCounts, prepareWindows } from '../../src/networks/chance.js';
 import { computeSignals } from '../../src/signals/index.js';
 import { type FixturePost, storeWith } from '../signals/_fixture.js';
+import { moments, pickProportional } from './_nulls.js';
 
 /** Independent draws of the members in each Monte Carlo, and draws given to the model itself. */
 const RUNS = 10_000;
@@ -17,36 +18,6 @@ const SCORED_DRAWS = 2;
 
 /** Per member, per window, the tags it posted. */
 type Draw = string[][];
-
-/** A random order of 0..n-1 (Fisher-Yates). */
-function shuffled(rnd: () => number, n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  return order;
-}
-
-/**
- * `k` distinct items of `sizes`, item i with probability exactly k sizes[i] / sum(sizes) (systematic
- * sampling proportional to size over a random order; k sizes[i] / sum <= 1 in both fixtures). The member
- * keeps exactly k touches, as the model's independent account does.
- */
-function pickProportional(rnd: () => number, sizes: number[], k: number): number[] {
-  const step = sizes.reduce((s, x) => s + x, 0) / k;
-  let point = rnd() * step;
-  let cum = 0;
-  const out: number[] = [];
-  for (const i of shuffled(rnd, sizes.length)) {
-    cum += sizes[i] as number;
-    if (point < cum && out.length < k) {
-      out.push(i);
-      point += step;
-    }
-  }
-  return out;
-}
 
 /** Member pairs sharing an item-window: the sum over them of C(members there, 2) (a tag names its window). */
 function pairsOf(draws: Draw[]): number {
@@ -56,15 +27,6 @@ function pairsOf(draws: Draw[]): number {
   let pairs = 0;
   for (const c of counts.values()) pairs += (c * (c - 1)) / 2;
   return pairs;
-}
-
-/** Sample mean and variance, with their standard errors (the variance's from the fourth central moment). */
-function moments(xs: number[]) {
-  const n = xs.length;
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
-  const m4 = xs.reduce((s, x) => s + (x - mean) ** 4, 0) / n;
-  return { mean, variance, seMean: Math.sqrt(variance / n), seVariance: Math.sqrt((m4 - variance ** 2) / n) };
 }
 
 /** The hour of window w's posts: windows of 7,200 s four hours apart, so no two are adjacent. */
