@@ -136,8 +136,9 @@ export const ANALYZE_SETTINGS = [
     parse: nameListParser(SIGNAL_NAMES),
   }),
   setting({
-    // Two hours, from measurement (BENCHMARKS.md): one hour misses much of a network that jitters its
-    // schedule by an hour or so, three start to gather people reacting to a flood over an evening.
+    // Two hours: one hour misses much of a network that jitters its schedule by an hour or so, three start
+    // to gather people reacting to a flood over an evening. (The comparison that chose it predates the dated
+    // notebook; a finer scale gives no more on CooRTweet's data: docs/notebook/2026-12-07-benchmarks.md.)
     key: 'windowSeconds',
     flag: '--window <seconds>',
     unit: 'seconds',
