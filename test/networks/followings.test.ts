@@ -88,7 +88,10 @@ describe('the followings null against a Monte Carlo of independent followers', (
     // spread term, 10.40). Allowed: no more than 5% under the Monte Carlo's variance (whose standard error is
     // about 2%), which would overstate z, and no more than 20% over it.
     t.diagnostic(`V ${model.V.toFixed(2)}; Monte Carlo ${mc.variance.toFixed(2)}`);
-    assert.ok(model.V > 0.95 * mc.variance && model.V < 1.2 * mc.variance, `${model.V} against ${mc.variance}`);
+    assert.ok(
+      model.V > 0.95 * mc.variance && model.V < 1.2 * mc.variance,
+      `${model.V} against ${mc.variance}`,
+    );
   });
 });
 
