@@ -63,10 +63,15 @@ export async function writeWhole(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
 ): Promise<void> {
   const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
   try {
-    await pipeline(chunks, createWriteStream(partial));
+    await pipeline(chunks, out);
     await rename(partial, path);
   } catch (err) {
+    // The stream opens its file asynchronously, and a source that fails at once can reject the pipeline
+    // before the file exists: removed then, it would be created just after (a flaky test saw bad.csv.partial
+    // left behind). So the stream is closed first.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(partial, { force: true });
     throw err;
   }
