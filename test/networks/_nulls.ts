@@ -2,7 +2,10 @@
 // accounts draw (systematic sampling proportional to size), the moments of a Monte Carlo, a repost signal
 // with a population, and the accounts a detection reports.
 import { seededRandom } from '@lockstep/generate';
+import { ALIGNED, prepareWindows } from '../../src/networks/chance.js';
 import { detectNetworks } from '../../src/networks/index.js';
+import { computeSignals, type SignalName } from '../../src/signals/index.js';
+import type { Store } from '../../src/store/index.js';
 import { accountNames, background, type FixturePost, storeWith } from '../signals/_fixture.js';
 
 /** A random order of 0..n-1 (Fisher-Yates). */
@@ -99,6 +102,28 @@ export async function reportedAccounts(posts: FixturePost[]): Promise<string[][]
     return detection.candidates
       .filter((c) => c.beyondChance)
       .map((c) => c.members.map((aid) => names.get(aid) ?? ''));
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Runs `signal` on `posts`, writes the accounts named m0, m1, ... as network 0 with no account left out of
+ * the reference (as detect.ts does), and returns what `score` reads from the store then.
+ */
+export async function scoredAsNetwork<T>(
+  posts: FixturePost[],
+  signal: SignalName,
+  score: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await storeWith(posts);
+  try {
+    await computeSignals(store, { signals: [signal] });
+    await prepareWindows(store, ALIGNED);
+    await store.run(`
+      CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%';
+      CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER);`);
+    return await score(store);
   } finally {
     store.close();
   }

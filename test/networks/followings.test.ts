@@ -9,8 +9,7 @@ import { before, describe, it } from 'node:test';
 import { seededRandom } from '@lockstep/generate';
 import { followingCounts } from '../../src/networks/_followings.sql.js';
 import { prepareFollowings } from '../../src/networks/chance.js';
-import { computeSignals } from '../../src/signals/index.js';
-import { type FixturePost, storeWith } from '../signals/_fixture.js';
+import type { FixturePost } from '../signals/_fixture.js';
 import {
   appended,
   everydayWithReposts,
@@ -18,6 +17,7 @@ import {
   pairsOn,
   pickProportional,
   reportedAccounts,
+  scoredAsNetwork,
 } from './_nulls.js';
 
 const RUNS = 10_000;
@@ -60,19 +60,12 @@ describe('the followings null against a Monte Carlo of independent followers', (
           repostOfAccount: 'author',
         });
     });
-    const store = await storeWith(posts);
-    try {
-      await computeSignals(store, { signals: ['corepost'] });
+    model = await scoredAsNetwork(posts, 'corepost', async (store) => {
       await prepareFollowings(store);
-      await store.run(
-        `CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%'`,
-      );
       const row = (await followingCounts(store)).find((r) => Number(r.net) === 0);
       assert.ok(row, 'the members are scored on corepost');
-      model = { E: Number(row.E), V: Number(row.V) };
-    } finally {
-      store.close();
-    }
+      return { E: Number(row.E), V: Number(row.V) };
+    });
     mc = moments(Array.from({ length: RUNS }, () => pairsOn(draw(rnd))));
   });
 

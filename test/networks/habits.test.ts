@@ -8,10 +8,9 @@ import { before, describe, it } from 'node:test';
 import { seededRandom } from '@lockstep/generate';
 import { buildChanceTables } from '../../src/networks/_chance.sql.js';
 import { habitCounts } from '../../src/networks/_habits.sql.js';
-import { ALIGNED, prepareWindows } from '../../src/networks/chance.js';
-import { computeSignals } from '../../src/signals/index.js';
-import { background, type FixturePost, storeWith } from '../signals/_fixture.js';
-import { moments, pairsOn, pickProportional, reportedAccounts } from './_nulls.js';
+import { ALIGNED } from '../../src/networks/chance.js';
+import { background, type FixturePost } from '../signals/_fixture.js';
+import { moments, pairsOn, pickProportional, reportedAccounts, scoredAsNetwork } from './_nulls.js';
 
 const RUNS = 10_000;
 
@@ -35,20 +34,12 @@ describe('the habits null against a Monte Carlo of independent habits', () => {
     draw(rnd).forEach((picks, j) => {
       for (const e of picks) posts.push({ account: `m${j}`, hour: 24 * e + 21.1, hashtags: ['chant'] });
     });
-    const store = await storeWith(posts);
-    try {
-      await computeSignals(store, { signals: ['cohashtag'] });
-      await prepareWindows(store, ALIGNED);
-      await store.run(`
-        CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%';
-        CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER);`);
+    model = await scoredAsNetwork(posts, 'cohashtag', async (store) => {
       await buildChanceTables(store);
       const row = (await habitCounts(store, ALIGNED)).find((r) => Number(r.net) === 0);
       assert.ok(row, 'the members are scored on cohashtag');
-      model = { E: Number(row.E), V: Number(row.V) };
-    } finally {
-      store.close();
-    }
+      return { E: Number(row.E), V: Number(row.V) };
+    });
     mc = moments(Array.from({ length: RUNS }, () => pairsOn(draw(rnd))));
   });
 

@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { seededRandom } from '@lockstep/generate';
-import { ALIGNED, pairCounts, prepareWindows } from '../../src/networks/chance.js';
-import { computeSignals } from '../../src/signals/index.js';
-import { type FixturePost, storeWith } from '../signals/_fixture.js';
-import { moments, pickProportional } from './_nulls.js';
+import { pairCounts } from '../../src/networks/chance.js';
+import type { FixturePost } from '../signals/_fixture.js';
+import { moments, pickProportional, scoredAsNetwork } from './_nulls.js';
 
 /** Independent draws of the members in each Monte Carlo, and draws given to the model itself. */
 const RUNS = 10_000;
@@ -62,20 +61,11 @@ async function scoreDraw(outside: FixturePost[], members: Draw[]): Promise<Score
       for (const tag of tags) posts.push({ account: `m${j}`, hour: hourOf(w), hashtags: [tag] });
     });
   });
-  const store = await storeWith(posts);
-  try {
-    await computeSignals(store, { signals: ['cohashtag'] });
-    await prepareWindows(store, ALIGNED);
-    await store.run(`
-      CREATE OR REPLACE TEMP TABLE _m AS SELECT aid, 0 AS net FROM _acct WHERE account LIKE 'm%';
-      CREATE OR REPLACE TEMP TABLE _xg (aid INTEGER);`);
+  return scoredAsNetwork(posts, 'cohashtag', async (store) => {
     const c = (await pairCounts(store)).find((r) => Number(r.net) === 0);
     assert.ok(c, 'the members are scored on cohashtag');
-    const [O, E, V] = [Number(c.O), Number(c.E), Number(c.V)];
-    return { O, E, V };
-  } finally {
-    store.close();
-  }
+    return { O: Number(c.O), E: Number(c.E), V: Number(c.V) };
+  });
 }
 
 /** The model on a few draws and a Monte Carlo of many, from one seed. */
